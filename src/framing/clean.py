@@ -1,0 +1,412 @@
+"""Split articles into segments and set aside what is not the outlet's story.
+
+Every article is split into segments (title, headings, paragraphs, bullets,
+captions, chrome) with character offsets into the article text. Each segment
+is either ``kept`` or set aside with a ``reason``:
+
+* page chrome ("Short Url", "Follow", "Updated 9 sec ago", photo credits);
+* photo captions;
+* exact and near-duplicate paragraphs (a summary bullet repeated in the body
+  counts once: the bullet is set aside, the body paragraph kept);
+* a machine-generated FAQ / Q&A block glued to the article;
+* an unrelated story appended after the real one, found by its low topical
+  similarity to the article's lead.
+
+Nothing is deleted: the ``segments`` table lists every segment. Downstream
+stages read :func:`kept`.
+
+Examples
+--------
+>>> import pandas as pd
+>>> arts = pd.DataFrame({"article_id": ["a"], "status": ["ok"],
+...     "text": ["Spain acts\\nShort Url\\nThe government said it would act.\\n"]})
+>>> segment(arts)[["kind", "kept", "reason"]].values.tolist()
+[['title', True, ''], ['chrome', False, 'page chrome: share link'], ['paragraph', True, '']]
+"""
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+__all__ = ["normalize", "segment", "segment_text", "kept", "COLUMNS", "load_patterns"]
+
+COLUMNS = ["article_id", "segment_id", "start", "end", "kind", "kept", "reason", "text"]
+
+# One character in, one character out: offsets survive normalisation.
+_FOLD = {
+    **dict.fromkeys("“”„‟«»〝〞＂❝❞", '"'),
+    **dict.fromkeys("‘’‚‛‹›′`´❛❜", "'"),
+    **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
+    **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                    "\u200a\u202f\u205f\u3000\t\x0b\x0c", " "),
+    "\u200b": " ", "\u2028": "\n", "\u2029": "\n", "\u2026": ".",
+}
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+
+def normalize(text: str) -> str:
+    """Fold typography for matching without changing the length of the text.
+
+    >>> normalize("“Sánchez’s” — 17\u00a0Feb")
+    '"Sánchez\\'s" - 17 Feb'
+    >>> len(normalize("„low-high“ «guillemets»")) == len("„low-high“ «guillemets»")
+    True
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+# --------------------------------------------------------------------------- patterns
+@lru_cache(maxsize=None)
+def load_patterns(chrome_path: str | None = None, block_path: str | None = None):
+    """Compile the chrome and block (FAQ, machine text) patterns.
+
+    Paths default to the data files shipped in ``framing/data``.
+    """
+    def read(path, default):
+        if path is None:
+            with resources.files("framing").joinpath("data", default).open(encoding="utf-8") as fh:
+                return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        with open(path, encoding="utf-8") as fh:
+            return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+    chrome = [(re.compile(r["pattern"], re.I), r["label"]) for r in read(chrome_path, "chrome_patterns.tsv")]
+    blocks: dict[str, list[re.Pattern]] = {}
+    for r in read(block_path, "block_patterns.tsv"):
+        blocks.setdefault(r["kind"], []).append(re.compile(r["pattern"], re.I))
+    return chrome, blocks
+
+
+_BULLET = re.compile(r"^[ \t]*([•·▪●◦‣∙*]|[-–—](?=\s))[ \t\u00a0]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?:,? [A-Z][a-z]+\.?)?(?:\s*\([\w .]+\))?\s*(?::|—|–| - )\s*[\"“‘']?[A-Z]?[a-z]")
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]{0,40}/)?\s*(reuters|afp|ap|ap photo|getty images?|epa|file|photo|pool|anadolu|"
+    r"afp via getty images|xinhua|efe|europa press|bloomberg)\s*\)\.?$", re.I)
+_CAPTION_VERB = re.compile(r"\b(speaks|gestures|looks on|attends|arrives|poses|waves|is seen|are seen|"
+                           r"delivers a speech|addresses|listens|smiles|walks)\b", re.I)
+_DATE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b", re.I)
+_STOP = frozenset(
+    "a about above after again against all also am an and any are as at be because been before being "
+    "below between both but by can could did do does doing down during each few for from further had "
+    "has have having he her here hers him his how i if in into is it its itself just me more most my "
+    "no nor not now of off on once only or other our out over own same she should so some such than "
+    "that the their them then there these they this those through to too under until up very was we "
+    "were what when where which while who whom why will with would you your said says say told on "
+    "mr ms mrs tuesday monday wednesday thursday friday saturday sunday".split()
+)
+
+
+# --------------------------------------------------------------------------- splitting
+def _split(text: str) -> list[dict]:
+    """Lines -> segments with offsets; hard-wrapped lines are joined."""
+    segs: list[dict] = []
+    offset, prev_line_was_segment = 0, False
+    for raw in text.split("\n"):
+        line_start, offset = offset, offset + len(raw) + 1
+        if not raw.strip():
+            prev_line_was_segment = False
+            continue
+        bullet = _BULLET.match(raw)
+        is_bullet = bool(bullet) and bool(raw[bullet.end():].strip())
+        lead = bullet.end() if is_bullet else len(raw) - len(raw.lstrip())
+        start, end = line_start + lead, line_start + len(raw.rstrip())
+        body = text[start:end]
+        # A line that stops mid-sentence, followed directly by a lower-case
+        # line, is one paragraph wrapped at a fixed width.
+        if (prev_line_was_segment and not is_bullet and body[:1].islower()
+                and segs[-1]["kind"] == "paragraph" and not _TERMINAL.search(segs[-1]["text"])):
+            segs[-1]["end"] = end
+            segs[-1]["text"] = text[segs[-1]["start"]:end]
+        else:
+            segs.append({"start": start, "end": end, "text": body,
+                         "kind": "bullet" if is_bullet else "paragraph"})
+        prev_line_was_segment = True
+    return segs
+
+
+def _n_words(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+def _is_headingish(norm: str) -> bool:
+    words = norm.split()
+    if not words or len(words) > 12 or _TERMINAL.search(norm) or norm.endswith((",", ";", ":")):
+        return False
+    if norm.isupper() and any(c.isalpha() for c in norm):
+        return True
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
+def _classify(segs: list[dict], chrome) -> None:
+    for i, s in enumerate(segs):
+        norm = normalize(s["text"]).strip()
+        s["norm"] = norm
+        s["kept"], s["reason"] = True, ""
+        for pattern, label in chrome:
+            if pattern.search(norm):
+                s["kind"], s["kept"], s["reason"] = "chrome", False, f"page chrome: {label}"
+                break
+        if s["kind"] == "chrome":
+            continue
+        if _CAPTION_CREDIT.search(norm) or (_CAPTION_VERB.search(norm) and _DATE.search(norm) and '"' not in norm):
+            s["kind"], s["kept"], s["reason"] = "caption", False, "photo caption"
+            continue
+        if s["kind"] == "bullet":
+            continue
+        if i == 0 and _n_words(norm) <= 25 and not norm.endswith(".") and not _DATELINE.match(norm):
+            s["kind"] = "title"
+        elif _is_headingish(norm):
+            s["kind"] = "heading"
+
+
+# --------------------------------------------------------------------------- duplicates
+def _key(norm: str) -> str:
+    return " ".join(re.findall(r"\w+", norm.lower()))
+
+
+def _shingles(norm: str, k: int = 3) -> set:
+    toks = re.findall(r"\w+", norm.lower())
+    return {" ".join(toks[i:i + k]) for i in range(len(toks) - k + 1)}
+
+
+def _mark_duplicates(segs: list[dict], threshold: float) -> None:
+    first: dict[str, int] = {}
+    for i, s in enumerate(segs):
+        if s["kind"] == "chrome":
+            continue
+        key = _key(s["norm"])
+        if not key:
+            continue
+        if key in first:
+            if s["kept"]:
+                s["kept"], s["reason"] = False, f"duplicate of segment {first[key]}"
+        else:
+            first[key] = i
+    # Near duplicates: shared word 3-grams, via an inverted index so that a
+    # huge article is not compared pair by pair.
+    shingles = {i: _shingles(s["norm"]) for i, s in enumerate(segs)
+                if s["kept"] and s["kind"] in ("paragraph", "bullet") and _n_words(s["norm"]) >= 8}
+    index: dict[str, list[int]] = {}
+    for i, sh in shingles.items():
+        for g in sh:
+            index.setdefault(g, []).append(i)
+    for i in sorted(shingles):
+        if not segs[i]["kept"]:
+            continue
+        overlap: Counter = Counter()
+        for g in shingles[i]:
+            postings = index[g]
+            if len(postings) <= 50:
+                overlap.update(j for j in postings if j != i)
+        for j, shared in sorted(overlap.items()):
+            if not segs[j]["kept"] or not segs[i]["kept"]:
+                continue
+            containment = shared / min(len(shingles[i]), len(shingles[j]))
+            if containment < threshold:
+                continue
+            a, b = (i, j) if i < j else (j, i)
+            # Drop the summary bullet if there is one, else the later copy.
+            if segs[a]["kind"] == "bullet" and segs[b]["kind"] != "bullet":
+                drop, keep = a, b
+                why = f"near-duplicate of segment {keep} (summary bullet repeated in the body, {containment:.2f})"
+            else:
+                drop, keep = b, a
+                why = f"near-duplicate of segment {keep} ({containment:.2f} of word 3-grams shared)"
+            segs[drop]["kept"], segs[drop]["reason"] = False, why
+
+
+# --------------------------------------------------------------------------- FAQ block
+def _mark_faq(segs: list[dict], blocks, min_body: int = 2) -> None:
+    faq_heading = blocks.get("faq_heading", [])
+    question = blocks.get("question_line", [])
+    preamble = blocks.get("machine_preamble", [])
+    body_seen = 0
+    for i, s in enumerate(segs):
+        norm = s["norm"]
+        start_here = None
+        if body_seen >= min_body:
+            if any(p.search(norm) for p in faq_heading):
+                start_here = "machine-generated FAQ block"
+            elif any(p.search(norm) for p in preamble):
+                start_here = "machine-generated text block"
+            elif any(p.search(norm) for p in question):
+                window = [t["norm"] for t in segs[i:i + 8]]
+                if sum(any(p.search(w) for p in question) for w in window) >= 3:
+                    start_here = "machine-generated FAQ block"
+        if start_here:
+            for t in segs[i:]:
+                t["kept"], t["reason"] = False, start_here
+            return
+        if s["kept"] and s["kind"] == "paragraph":
+            body_seen += 1
+
+
+# --------------------------------------------------------------------------- appended story
+def _bag(norm: str) -> Counter:
+    return Counter(w for w in re.findall(r"[^\W\d_]{3,}", norm.lower()) if w not in _STOP)
+
+
+def _cosine(a: Counter, b: Counter, idf: dict) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[w] * idf[w] ** 2 for w, v in a.items() if w in b)
+    na = math.sqrt(sum((v * idf[w]) ** 2 for w, v in a.items()))
+    nb = math.sqrt(sum((v * idf[w]) ** 2 for w, v in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _mark_appended(segs: list[dict], *, cue_threshold: float, plain_threshold: float,
+                   lead_size: int = 3) -> None:
+    body = [i for i, s in enumerate(segs) if s["kept"] and s["kind"] in ("paragraph", "bullet")]
+    if len(body) < 4:
+        return
+    bags = {i: _bag(segs[i]["norm"]) for i, s in enumerate(segs) if s["kept"] and s["kind"] != "chrome"}
+    n = len(bags)
+    df: Counter = Counter()
+    for bag in bags.values():
+        df.update(bag.keys())
+    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+    titles = [i for i, s in enumerate(segs) if s["kind"] == "title" and s["kept"]]
+    lead_ids = titles[:1] + body[:lead_size]
+    lead = Counter()
+    for i in lead_ids:
+        lead.update(bags[i])
+
+    def tail_from(j):
+        bag, words, paras = Counter(), 0, 0
+        for i in range(j, len(segs)):
+            if i in bags and segs[i]["kind"] in ("paragraph", "bullet"):
+                bag.update(bags[i])
+                words += _n_words(segs[i]["norm"])
+                paras += 1
+        return bag, words, paras
+
+    last_lead = max(lead_ids)
+    cued, plain = [], []
+    for j in range(last_lead + 1, len(segs)):
+        s = segs[j]
+        structural = (s["kind"] == "chrome" and ("timestamp" in s["reason"] or "follow" in s["reason"])) or \
+                     (s["kind"] == "paragraph" and _DATELINE.match(s["norm"]) is not None)
+        if s["kind"] == "chrome" and not structural:
+            continue
+        bag, words, paras = tail_from(j)
+        if paras < 2 or words < 40:
+            break
+        sim = _cosine(lead, bag, idf)
+        if structural and sim < cue_threshold:
+            cued.append((j, sim))
+        elif (plain_threshold is not None and paras >= 3 and words >= 100 and sim < plain_threshold
+              and s["kind"] in ("paragraph", "bullet")):
+            plain.append((j, sim))
+    if cued:
+        # The earliest cue (timestamp, follow button, dateline) that opens an
+        # off-topic tail; its headline stands just before it.
+        start, sim = cued[0]
+        while start - 1 > last_lead and segs[start - 1]["kind"] != "caption" and (
+                segs[start - 1]["kind"] == "chrome" or
+                (_n_words(segs[start - 1]["norm"]) <= 15 and not _TERMINAL.search(segs[start - 1]["norm"]))):
+            start -= 1
+    elif plain:
+        # No cue: from the first off-topic tail, move the boundary forward
+        # past paragraphs that are at least as close to the text before them
+        # as to the tail after them (ties stay with the article).
+        start, sim = plain[0]
+        passing = dict(plain)
+        while start in passing:
+            before = Counter()
+            for i in bags:
+                if i < start and segs[i]["kind"] in ("paragraph", "bullet", "title"):
+                    before.update(bags[i])
+            after, _, paras = tail_from(start + 1)
+            if paras and _cosine(bags.get(start, Counter()), after, idf) > \
+                    _cosine(bags.get(start, Counter()), before, idf):
+                break
+            start += 1
+        if start not in passing:
+            return
+        sim = passing[start]
+    else:
+        return
+    headline = segs[start]["norm"][:60]
+    for t in segs[start:]:
+        t["kept"] = False
+        t["reason"] = (f"appended unrelated story (starts at segment {start}: {headline!r}; "
+                       f"similarity to the lead {sim:.2f})")
+
+
+# --------------------------------------------------------------------------- public
+def segment_text(text: str, *, drop_chrome: bool = True, drop_captions: bool = True,
+                 drop_duplicates: bool = True, drop_faq: bool = True, drop_appended: bool = True,
+                 near_duplicate: float = 0.8, appended_similarity: float = 0.12,
+                 appended_similarity_no_cue: float | None = None,
+                 chrome_patterns: str | None = None, block_patterns: str | None = None) -> list[dict]:
+    """Segment one article's text; returns a list of segment dicts.
+
+    Parameters are those of :func:`segment`.
+    """
+    chrome, blocks = load_patterns(chrome_patterns, block_patterns)
+    segs = _split(text)
+    _classify(segs, chrome)
+    if drop_faq:
+        _mark_faq(segs, blocks)
+    if drop_appended:
+        _mark_appended(segs, cue_threshold=appended_similarity, plain_threshold=appended_similarity_no_cue)
+    if drop_duplicates:
+        _mark_duplicates(segs, near_duplicate)
+    for s in segs:
+        if not drop_chrome and s["kind"] == "chrome" and s["reason"].startswith("page chrome"):
+            s["kept"], s["reason"] = True, ""
+        if not drop_captions and s["kind"] == "caption" and s["reason"] == "photo caption":
+            s["kept"], s["reason"] = True, ""
+    return [{k: s[k] for k in ("start", "end", "kind", "kept", "reason", "text")} for s in segs]
+
+
+def segment(articles: pd.DataFrame, **options) -> pd.DataFrame:
+    """Segment every readable article into the ``segments`` table.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The ``articles`` table (:func:`framing.corpus.load`); rows whose
+        ``status`` is ``error`` or ``skipped`` produce no segments.
+    drop_chrome, drop_captions, drop_duplicates, drop_faq, drop_appended : bool
+        Which kinds of non-story text to set aside (all on by default).
+    near_duplicate : float
+        Share of word 3-grams of the shorter paragraph found in the other one
+        above which two paragraphs count as one.
+    appended_similarity : float
+        Cosine similarity (TF-IDF, content words) to the lead below which the
+        text after a new-story cue (timestamp, follow button, dateline) is an
+        appended unrelated story.
+    appended_similarity_no_cue : float or None
+        The same test where no cue marks the boundary. Off by default: on
+        PolNeAR it cut real articles whose later paragraphs change subject.
+    chrome_patterns, block_patterns : str, optional
+        Paths to replacement pattern files (defaults ship in ``framing/data``).
+
+    Returns
+    -------
+    DataFrame with columns :data:`COLUMNS`.
+    """
+    rows = []
+    usable = articles
+    if "status" in articles.columns:
+        usable = articles[articles["status"].isin(["ok", "warning"])]
+    for aid, text in zip(usable["article_id"], usable["text"]):
+        for k, s in enumerate(segment_text(text, **options)):
+            rows.append({"article_id": aid, "segment_id": k, **s})
+    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
+    return frame.astype({"segment_id": "int64", "start": "int64", "end": "int64", "kept": "bool"})
+
+
+def kept(segments: pd.DataFrame) -> pd.DataFrame:
+    """The segments downstream stages read."""
+    return segments[segments["kept"]].reset_index(drop=True)

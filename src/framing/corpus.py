@@ -1,0 +1,515 @@
+"""Load a corpus of news articles into one tidy ``articles`` table.
+
+Accepted inputs
+---------------
+* a folder of ``.txt`` files (``article_id`` = file stem), with an optional
+  ``manifest.csv`` (article_id, outlet, title, date, url, optional ``file``);
+* a single ``.txt`` file;
+* a ``.jsonl`` file, one article per line;
+* a ``.csv`` file with a ``text`` column.
+
+JSONL and CSV records need ``text`` and ``id`` or ``article_id``; ``outlet`` (or
+``publisher``), ``title``, ``date`` and ``url`` are read when present, any other
+field is ignored.
+
+Nothing is dropped: a file that cannot be read becomes a row with
+``status="error"`` and a message in plain words; the rest of the corpus loads.
+
+Examples
+--------
+>>> from framing.corpus import load
+>>> articles = load("seeds")                                   # doctest: +SKIP
+>>> articles[["article_id", "status", "encoding"]].head(2)     # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import html
+import io
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["load", "decode", "html_to_text", "looks_english", "COLUMNS", "STATUSES"]
+
+#: Columns of the articles table, in order (``text`` is kept in memory only).
+COLUMNS = [
+    "article_id", "outlet", "outlet_known", "title", "date", "url", "n_chars",
+    "n_words", "encoding", "language", "status", "error", "source", "text",
+]
+#: ``ok``: analysed; ``warning``: analysed, but something was odd (message in
+#: ``error``); ``skipped``: read but deliberately not analysed (e.g. not
+#: English); ``error``: could not be read.
+STATUSES = ("ok", "warning", "skipped", "error")
+
+META_FIELDS = ("outlet", "title", "date", "url")
+DEFAULT_MAX_BYTES = 10_000_000
+
+_WORD = re.compile(r"\w+")
+_MAGIC = [
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x7fELF", "a program binary"),
+    (b"\x1f\x8b", "a gzip archive"),
+]
+_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", re.I)
+_HTML_TAG = re.compile(r"</?(p|div|body|head|span|a|br|h[1-6]|li|ul|script|style|article)\b[^>]*>", re.I)
+# Function words: a cheap, dependency-free check that a text is English.
+_EN_FUNCTION = frozenset(
+    "the of and to in a is that for on with as was by it he said at from his be "
+    "are this have an has not but they who their were its will would or been "
+    "which after had more than about her she we".split()
+)
+
+
+# --------------------------------------------------------------------------- decoding
+def decode(raw: bytes) -> tuple[str, str, str]:
+    """Decode bytes as text.
+
+    Returns ``(text, encoding, problem)``; ``problem`` is "" when the bytes
+    are text, otherwise a plain-words reason and ``text`` is "".
+
+    >>> decode("Sánchez".encode("utf-8"))[:2]
+    ('Sánchez', 'utf-8')
+    >>> decode("“quoted”".encode("cp1252"))[:2]
+    ('“quoted”', 'cp1252')
+    """
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            return "", "", f"binary file ({what}), not text"
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig", ""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16", ""
+        except UnicodeDecodeError:
+            return "", "", "starts with a UTF-16 mark but is not valid UTF-16"
+    head = raw[:4096]
+    if head.count(b"\x00") > len(head) // 4 and len(head) >= 4:
+        # UTF-16 without a byte-order mark: NULs in every other byte.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        enc = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            text = raw.decode(enc)
+            if text.isprintable() or sum(c.isprintable() or c.isspace() for c in text[:2000]) > 0.95 * min(len(text), 2000):
+                return text, enc, ""
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in head:
+        return "", "", "binary file (contains NUL bytes), not text"
+    try:
+        return raw.decode("utf-8"), "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+        return text, "latin-1", ""
+    return text, "cp1252", ""
+
+
+class _TextExtractor(HTMLParser):
+    """Collect visible text; never runs scripts, drops script/style/head."""
+
+    _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe"}
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+              "article", "section", "header", "footer", "blockquote", "figcaption",
+              "table", "ul", "ol", "title", "hr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self._in_title = True
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title.append(data)
+        if not self._skip:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a "text" file is really an HTML page."""
+    return bool(_HTML_START.match(text)) or len(_HTML_TAG.findall(text[:20000])) >= 3
+
+
+def html_to_text(markup: str) -> tuple[str, str]:
+    """Strip tags from HTML with the standard parser; returns ``(text, title)``.
+
+    Scripts, styles and the ``<head>`` are dropped, entities are decoded,
+    block elements become line breaks. Nothing is executed.
+
+    >>> html_to_text("<html><head><title>T</title></head><body><p>A &amp; B</p><script>x()</script></body></html>")
+    ('A & B', 'T')
+    """
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, html.unescape("".join(parser.title)).strip()
+
+
+def looks_english(text: str, *, min_words: int = 30, threshold: float = 0.12) -> tuple[bool, float]:
+    """Share of common English function words among the first 2,000 words.
+
+    Returns ``(is_english, share)``; texts shorter than ``min_words`` are
+    given the benefit of the doubt.
+
+    >>> looks_english("The minister said that the plan would be ready by the end of the year " * 3)[0]
+    True
+    >>> looks_english("El presidente del Gobierno anunció que la fiscalía investigará a las plataformas " * 3)[0]
+    False
+    """
+    words = _WORD.findall(text[:20000].lower())[:2000]
+    if len(words) < min_words:
+        return True, float("nan")
+    share = sum(w in _EN_FUNCTION for w in words) / len(words)
+    return share >= threshold, share
+
+
+# --------------------------------------------------------------------------- records
+def _record(article_id, text="", *, encoding="", status="ok", error="", source="", meta=None):
+    meta = meta or {}
+    return {
+        "article_id": str(article_id),
+        "outlet": _clean_meta(meta.get("outlet")),
+        "title": _clean_meta(meta.get("title")),
+        "date": _clean_meta(meta.get("date")),
+        "url": _clean_meta(meta.get("url")),
+        "text": text,
+        "encoding": encoding,
+        "status": status,
+        "error": error,
+        "source": source,
+    }
+
+
+def _clean_meta(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    return str(value).strip()
+
+
+def _add_problem(rec: dict, message: str, status: str = "warning") -> None:
+    rec["error"] = f"{rec['error']}; {message}" if rec["error"] else message
+    if STATUSES.index(status) > STATUSES.index(rec["status"]):
+        rec["status"] = status
+
+
+def _text_record(article_id, raw: bytes, *, source: str, meta=None, max_bytes=DEFAULT_MAX_BYTES):
+    """Turn one file's bytes into a record, with every problem in plain words."""
+    if len(raw) > max_bytes:
+        return _record(article_id, status="error", source=source, meta=meta,
+                       error=f"file is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB "
+                             "limit for one article; split it, or raise max_bytes (--max-bytes)")
+    if not raw:
+        return _record(article_id, status="error", source=source, meta=meta, error="empty file")
+    text, encoding, problem = decode(raw)
+    if problem:
+        return _record(article_id, status="error", source=source, meta=meta, error=problem)
+    return _finish_text(article_id, text, encoding=encoding, source=source, meta=meta)
+
+
+def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None):
+    meta = dict(meta or {})
+    rec = _record(article_id, encoding=encoding, source=source, meta=meta)
+    text = text.lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if encoding in ("cp1252", "latin-1"):
+        _add_problem(rec, f"not valid UTF-8; decoded as {encoding}")
+    if looks_like_html(text):
+        text, html_title = html_to_text(text)
+        if html_title and not rec["title"]:
+            rec["title"] = html_title
+        _add_problem(rec, "HTML page: tags stripped, text kept")
+    if not text.strip():
+        rec["status"], rec["text"] = "error", ""
+        _add_problem(rec, "no text (empty or whitespace only)", "error")
+        return rec
+    rec["text"] = text
+    english, share = looks_english(text)
+    if not english:
+        _add_problem(rec, f"does not look like English ({share:.0%} English function words); "
+                          "read but not analysed", "skipped")
+    return rec
+
+
+# --------------------------------------------------------------------------- readers
+def _read_manifest(path: Path) -> tuple[dict[str, dict], list[str]]:
+    problems: list[str] = []
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except Exception as exc:  # a broken manifest must not stop the corpus
+        return {}, [f"manifest.csv could not be read ({exc.__class__.__name__}: {exc}); ignored"]
+    frame.columns = [c.strip().lower() for c in frame.columns]
+    if "article_id" not in frame.columns and "id" in frame.columns:
+        frame = frame.rename(columns={"id": "article_id"})
+    if "outlet" not in frame.columns and "publisher" in frame.columns:
+        frame = frame.rename(columns={"publisher": "outlet"})
+    if "article_id" not in frame.columns:
+        return {}, ["manifest.csv has no article_id column; ignored"]
+    missing = [c for c in META_FIELDS if c not in frame.columns]
+    if missing:
+        problems.append("manifest.csv has no " + ", ".join(missing) + " column")
+    rows: dict[str, dict] = {}
+    for row in frame.to_dict("records"):
+        key = row["article_id"].strip()
+        if key in rows:
+            problems.append(f"manifest.csv lists {key!r} twice; first row used")
+            continue
+        rows[key] = row
+    return rows, problems
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve(strict=True).relative_to(root.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def _read_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> list[dict]:
+    manifest_path = root / "manifest.csv"
+    manifest, manifest_problems = ({}, [])
+    if manifest_path.exists():
+        manifest, manifest_problems = _read_manifest(manifest_path)
+    records: list[dict] = []
+    files: dict[str, Path] = {}
+    # os.walk with followlinks=False cannot loop through symlinked folders.
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith(pattern):
+                continue
+            path = Path(dirpath) / name
+            rel = path.relative_to(root).as_posix()
+            stem = path.stem if Path(dirpath) == root else rel[: -len(pattern)]
+            files.setdefault(stem, path)
+    # Manifest rows may point at a file explicitly; it must stay inside root.
+    for key, row in manifest.items():
+        target = (row.get("file") or "").strip()
+        if not target:
+            continue
+        candidate = root / target
+        if not _inside(root, candidate):
+            rec = _record(key, status="error", source=target, meta=row,
+                          error=f"manifest path {target!r} is outside the corpus folder; refused")
+            records.append(rec)
+            files.pop(key, None)
+            manifest[key] = {**row, "_done": True}
+        else:
+            files[key] = candidate
+    for stem in sorted(files):
+        path = files[stem]
+        source = path.relative_to(root).as_posix() if _inside(root, path) or path.is_symlink() else str(path)
+        meta = manifest.get(stem)
+        if path.is_symlink():
+            try:
+                path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                records.append(_record(stem, status="error", source=source, meta=meta,
+                                       error="broken symlink or symlink loop; not read"))
+                continue
+            if not _inside(root, path):
+                records.append(_record(stem, status="error", source=source, meta=meta,
+                                       error="symlink points outside the corpus folder; refused"))
+                continue
+        try:
+            raw = path.read_bytes() if path.stat().st_size <= max_bytes else b"x" * (max_bytes + 1)
+        except OSError as exc:
+            records.append(_record(stem, status="error", source=source, meta=meta,
+                                   error=f"could not read file ({exc.strerror or exc})"))
+            continue
+        rec = _text_record(stem, raw, source=source, meta=meta, max_bytes=max_bytes)
+        if manifest and meta is None:
+            _add_problem(rec, "no row in manifest.csv; outlet unknown")
+        records.append(rec)
+    for key, row in manifest.items():
+        if key not in files and not row.get("_done"):
+            records.append(_record(key, status="error", source="manifest.csv", meta=row,
+                                   error="listed in manifest.csv but no file found"))
+    for rec in records:
+        for problem in manifest_problems:
+            _add_problem(rec, problem)
+    return records
+
+
+def _meta_from_mapping(obj: dict) -> dict:
+    meta = {k: obj.get(k) for k in META_FIELDS}
+    if not _clean_meta(meta["outlet"]):
+        meta["outlet"] = obj.get("publisher")
+    return meta
+
+
+def _record_from_mapping(obj, fallback_id: str, source: str) -> dict:
+    if not isinstance(obj, dict):
+        return _record(fallback_id, status="error", source=source,
+                       error="record is not a JSON object; skipped")
+    ident = obj.get("article_id", obj.get("id"))
+    ident = fallback_id if ident is None or str(ident).strip() == "" else str(ident).strip()
+    meta = _meta_from_mapping(obj)
+    text = obj.get("text")
+    if text is None or (isinstance(text, float) and text != text):
+        return _record(ident, status="error", source=source, meta=meta, error="record has no text field")
+    if not isinstance(text, str):
+        text = str(text)
+    return _finish_text(ident, text, encoding="utf-8", source=source, meta=meta)
+
+
+def _read_jsonl(path: Path, *, max_bytes: int) -> list[dict]:
+    raw = path.read_bytes()
+    text, encoding, problem = decode(raw)
+    if problem:
+        return [_record(path.stem, status="error", source=path.name, error=problem)]
+    records = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        source = f"{path.name}:{lineno}"
+        if len(line.encode("utf-8", "replace")) > max_bytes:
+            records.append(_record(f"{path.stem}:{lineno}", status="error", source=source,
+                                   error=f"line is over the {max_bytes / 1e6:.0f} MB limit for one article"))
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            records.append(_record(f"{path.stem}:{lineno}", status="error", source=source,
+                                   error=f"not valid JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        records.append(_record_from_mapping(obj, f"{path.stem}:{lineno}", source))
+        if encoding != "utf-8" and records[-1]["status"] != "error":
+            _add_problem(records[-1], f"file decoded as {encoding}")
+    return records
+
+
+def _read_csv(path: Path, *, max_bytes: int) -> list[dict]:
+    raw = path.read_bytes()
+    text, encoding, problem = decode(raw)
+    if problem:
+        return [_record(path.stem, status="error", source=path.name, error=problem)]
+    csv.field_size_limit(max(max_bytes, 131072))
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, engine="python")
+    except Exception as exc:
+        return [_record(path.stem, status="error", source=path.name,
+                        error=f"CSV could not be parsed ({exc.__class__.__name__}: {exc})")]
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    if "text" not in frame.columns:
+        return [_record(path.stem, status="error", source=path.name,
+                        error="CSV has no 'text' column; nothing to analyse")]
+    records = []
+    for i, row in enumerate(frame.to_dict("records"), start=2):
+        records.append(_record_from_mapping(row, f"{path.stem}:{i}", f"{path.name}:{i}"))
+    return records
+
+
+def _dedupe_ids(records: list[dict]) -> None:
+    """Keep ids unique: a repeated id gets a ``~N`` suffix and a warning."""
+    seen: dict[str, int] = {}
+    for rec in records:
+        key = rec["article_id"]
+        if key in seen:
+            seen[key] += 1
+            new = f"{key}~{seen[key]}"
+            while new in seen:
+                seen[key] += 1
+                new = f"{key}~{seen[key]}"
+            rec["article_id"] = new
+            seen[new] = 1
+            _add_problem(rec, f"duplicate article_id {key!r}; renamed to {new!r}")
+        else:
+            seen[key] = 1
+
+
+def _frame(records: list[dict]) -> pd.DataFrame:
+    _dedupe_ids(records)
+    frame = pd.DataFrame.from_records(records, columns=[c for c in COLUMNS if c not in
+                                                        ("outlet_known", "n_chars", "n_words", "language")])
+    if frame.empty:
+        return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in COLUMNS})
+    frame["outlet_known"] = frame["outlet"] != ""
+    # An article with no known outlet is its own group; no outlet is invented.
+    frame["outlet"] = frame["outlet"].where(frame["outlet_known"], frame["article_id"])
+    frame["n_chars"] = frame["text"].str.len().astype("int64")
+    frame["n_words"] = frame["text"].map(lambda t: len(_WORD.findall(t))).astype("int64")
+    frame["language"] = [
+        "" if st == "error" else ("en" if st != "skipped" else "not en")
+        for st in frame["status"]
+    ]
+    return frame[COLUMNS].reset_index(drop=True)
+
+
+def _dtype(column: str) -> str:
+    return {"n_chars": "int64", "n_words": "int64", "outlet_known": "bool"}.get(column, "object")
+
+
+def load(path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
+    """Load a corpus into the ``articles`` table.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder of ``.txt`` files (plus optional ``manifest.csv``), a single
+        ``.txt`` file, a ``.jsonl`` file or a ``.csv`` file.
+    max_bytes : int
+        Larger single articles are reported as errors rather than read.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input article, columns :data:`COLUMNS`; ``status`` tells
+        whether it was read and ``error`` says what went wrong in plain words.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``path`` does not exist (nothing could be read at all).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_dir():
+        records = _read_folder(path, max_bytes=max_bytes)
+    else:
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl" or suffix == ".ndjson":
+            records = _read_jsonl(path, max_bytes=max_bytes)
+        elif suffix == ".csv":
+            records = _read_csv(path, max_bytes=max_bytes)
+        else:
+            size = path.stat().st_size
+            raw = path.read_bytes() if size <= max_bytes else b"x" * (max_bytes + 1)
+            records = [_text_record(path.stem, raw, source=path.name, max_bytes=max_bytes)]
+    return _frame(records)

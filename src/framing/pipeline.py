@@ -1,0 +1,205 @@
+"""Run every stage over a corpus and collect the tidy tables.
+
+The work is split the way a large corpus needs it:
+
+* :func:`analyze_batch` runs the per-article stages on a batch of articles
+  (segments, quotes, person mentions, stance) and can be mapped over
+  partitions of a corpus that does not fit in memory;
+* :func:`finalize` runs the few corpus-wide steps (merging one person's names
+  across outlets, mapping speakers to people, distinctive vocabulary, per-outlet
+  totals) on the concatenated per-article tables.
+
+Examples
+--------
+>>> from framing import corpus, pipeline
+>>> tables = pipeline.analyze(corpus.load("seeds"))          # doctest: +SKIP
+>>> sorted(tables)                                            # doctest: +SKIP
+['articles', 'distinctive', 'outlets', 'people', 'quotes', 'segments', 'stance', 'stance_evidence']
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from . import clean, compare
+
+__all__ = ["analyze", "analyze_batch", "finalize", "write_tables", "iter_batches", "TABLE_ORDER",
+           "ANALYSED"]
+
+#: Statuses whose articles go through the stages.
+ANALYSED = ("ok", "warning")
+#: Tables in the order they are written.
+TABLE_ORDER = ["articles", "segments", "quotes", "people", "stance", "stance_evidence",
+               "distinctive", "outlets"]
+#: Per-article tables that analyze_batch returns (mentions is intermediate).
+BATCH_TABLES = ["segments", "quotes", "mentions", "stance", "stance_evidence"]
+
+
+def _stage(module: str, name: str) -> Callable | None:
+    """A stage function if its module is installed, else None."""
+    try:
+        mod = importlib.import_module(f"framing.{module}")
+    except ImportError:
+        return None
+    return getattr(mod, name, None)
+
+
+def analyze_batch(articles: pd.DataFrame, *, clean_options: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Per-article stages for one batch of articles.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        A slice of the ``articles`` table.
+    clean_options : dict, optional
+        Keyword arguments for :func:`framing.clean.segment`.
+
+    Returns
+    -------
+    dict of DataFrame
+        ``segments``, ``quotes``, ``mentions``, ``stance``, ``stance_evidence``
+        (an empty frame for a stage that is not available).
+    """
+    usable = articles[articles["status"].isin(ANALYSED)]
+    out: dict[str, pd.DataFrame] = {name: pd.DataFrame() for name in BATCH_TABLES}
+    out["segments"] = clean.segment(usable, **(clean_options or {}))
+    extract_quotes = _stage("quotes", "extract")
+    if extract_quotes is not None:
+        out["quotes"] = extract_quotes(usable, out["segments"])
+    mentions = _stage("people", "mentions")
+    if mentions is not None:
+        out["mentions"] = mentions(usable, out["segments"], out["quotes"])
+    score = _stage("stance", "score")
+    if score is not None:
+        out["stance"], out["stance_evidence"] = score(usable, out["segments"], out["quotes"])
+    return out
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and len(f.columns)]
+    if not frames:
+        return pd.DataFrame()
+    non_empty = [f for f in frames if len(f)]
+    return pd.concat(non_empty or frames[:1], ignore_index=True)
+
+
+def finalize(parts: dict[str, pd.DataFrame], articles: pd.DataFrame, *,
+             roster: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Corpus-wide steps on the concatenated per-article tables."""
+    segments = parts.get("segments", pd.DataFrame())
+    quotes = parts.get("quotes", pd.DataFrame())
+    tables: dict[str, pd.DataFrame] = {}
+    tables["articles"] = compare.article_totals(articles, segments)
+    tables["segments"] = segments
+    resolve = _stage("people", "resolve")
+    people = pd.DataFrame()
+    if resolve is not None and "mentions" in parts:
+        people = resolve(parts["mentions"], articles, quotes, roster=roster)
+    canonical = _stage("aliases", "canonicalize_speakers")
+    if canonical is not None and len(quotes) and len(people):
+        quotes = canonical(quotes, people)
+    tables["quotes"] = quotes
+    tables["people"] = people
+    tables["stance"] = parts.get("stance", pd.DataFrame())
+    tables["stance_evidence"] = parts.get("stance_evidence", pd.DataFrame())
+    distinctive = _stage("stance", "distinctive_terms")
+    if distinctive is not None and len(segments):
+        usable = articles[articles["status"].isin(ANALYSED)]
+        tables["distinctive"] = distinctive(usable, segments, quotes)
+    tables["outlets"] = compare.outlets(tables, articles)
+    return {name: tables[name] for name in TABLE_ORDER if name in tables}
+
+
+def iter_batches(articles: pd.DataFrame, batch_size: int) -> Iterable[pd.DataFrame]:
+    """Consecutive slices of at most ``batch_size`` articles."""
+    for start in range(0, len(articles), max(1, batch_size)):
+        yield articles.iloc[start:start + batch_size]
+
+
+def analyze(articles: pd.DataFrame, *, roster: pd.DataFrame | None = None, batch_size: int = 500,
+            progress: bool = False, clean_options: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Run every available stage over ``articles``.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The ``articles`` table from :func:`framing.corpus.load`.
+    roster : DataFrame, optional
+        Known actors (:func:`framing.people.load_roster`).
+    batch_size : int
+        Articles per batch of per-article work.
+    progress : bool
+        Show a progress bar (tqdm).
+    clean_options : dict, optional
+        Keyword arguments for :func:`framing.clean.segment`.
+
+    Returns
+    -------
+    dict of DataFrame, keyed by table name (see :data:`TABLE_ORDER`).
+    """
+    batches = list(iter_batches(articles, batch_size))
+    if progress:
+        from tqdm.auto import tqdm
+        bar = tqdm(total=len(articles), unit="article", desc="analysing")
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in BATCH_TABLES}
+    for batch in batches:
+        for name, frame in analyze_batch(batch, clean_options=clean_options).items():
+            parts[name].append(frame)
+        if progress:
+            bar.update(len(batch))
+    if progress:
+        bar.close()
+    merged = {name: _concat(frames) for name, frames in parts.items()}
+    return finalize(merged, articles, roster=roster)
+
+
+def _tidy_for_disk(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    if name == "articles":
+        frame = frame.drop(columns=["text"], errors="ignore")
+    return frame
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out, *, fmt: str = "csv") -> list[Path]:
+    """Write each table as ``<name>.csv`` (or ``.parquet``) under ``out``.
+
+    Output is byte-identical for the same input: rows are already in a stable
+    order, floats are written with a fixed format and line ending.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in TABLE_ORDER:
+        if name not in tables:
+            continue
+        frame = _tidy_for_disk(name, tables[name])
+        if not len(frame.columns):  # a stage that is not available
+            continue
+        if fmt == "parquet":
+            path = out / f"{name}.parquet"
+            frame.to_parquet(path, index=False)
+        elif fmt == "csv":
+            path = out / f"{name}.csv"
+            frame.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
+        else:
+            raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'parquet'")
+        written.append(path)
+    return written
+
+
+def read_tables(results, names: Iterable[str] = TABLE_ORDER) -> dict[str, pd.DataFrame]:
+    """Read tables written by :func:`write_tables` (CSV or Parquet)."""
+    results = Path(results)
+    tables = {}
+    for name in names:
+        csv_path, pq_path = results / f"{name}.csv", results / f"{name}.parquet"
+        if csv_path.exists():
+            try:
+                tables[name] = pd.read_csv(csv_path, keep_default_na=False, na_values=[""])
+            except pd.errors.EmptyDataError:
+                tables[name] = pd.DataFrame()
+        elif pq_path.exists():
+            tables[name] = pd.read_parquet(pq_path)
+    return tables
