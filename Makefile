@@ -36,7 +36,8 @@ notebooks: analyze
 
 ## make test: the whole test suite (unit tests, seeds, nbval on the notebooks)
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with=tests/nbval_sanitize.cfg --mpl --mpl-baseline-path=tests/baseline
 
 ## make bench: accuracy and speed on the public benchmarks (prints figures)
 bench: install

@@ -9,5 +9,7 @@ duplicates, appended stories and FAQ blocks), :mod:`framing.quotes`,
 __version__ = "0.1.0"
 
 from .corpus import load  # noqa: E402
+from .show import show  # noqa: E402  (framing.show(article_id, tables): the article as HTML)
+from .validate import validate  # noqa: E402  (framing.validate(coded, tables): trust per measure)
 
-__all__ = ["load", "__version__"]
+__all__ = ["load", "show", "validate", "__version__"]

@@ -280,14 +280,23 @@ def _mark_appended(segs: list[dict], *, cue_threshold: float, plain_threshold: f
     for i in lead_ids:
         lead.update(bags[i])
 
-    def tail_from(j):
-        bag, words, paras = Counter(), 0, 0
+    # Word and paragraph counts of every tail, as suffix sums (one pass);
+    # the tail's bag of words is only built where a similarity is needed.
+    in_tail = [i in bags and s["kind"] in ("paragraph", "bullet") for i, s in enumerate(segs)]
+    tail_words, tail_paras = [0] * (len(segs) + 1), [0] * (len(segs) + 1)
+    for i in range(len(segs) - 1, -1, -1):
+        tail_words[i] = tail_words[i + 1] + (_n_words(segs[i]["norm"]) if in_tail[i] else 0)
+        tail_paras[i] = tail_paras[i + 1] + in_tail[i]
+
+    def tail_bag(j):
+        bag = Counter()
         for i in range(j, len(segs)):
-            if i in bags and segs[i]["kind"] in ("paragraph", "bullet"):
+            if in_tail[i]:
                 bag.update(bags[i])
-                words += _n_words(segs[i]["norm"])
-                paras += 1
-        return bag, words, paras
+        return bag
+
+    def tail_from(j):
+        return tail_bag(j), tail_words[j], tail_paras[j]
 
     last_lead = max(lead_ids)
     cued, plain = [], []
@@ -297,14 +306,17 @@ def _mark_appended(segs: list[dict], *, cue_threshold: float, plain_threshold: f
                      (s["kind"] == "paragraph" and _DATELINE.match(s["norm"]) is not None)
         if s["kind"] == "chrome" and not structural:
             continue
-        bag, words, paras = tail_from(j)
+        words, paras = tail_words[j], tail_paras[j]
         if paras < 2 or words < 40:
             break
-        sim = _cosine(lead, bag, idf)
+        plain_candidate = (plain_threshold is not None and paras >= 3 and words >= 100
+                           and s["kind"] in ("paragraph", "bullet"))
+        if not (structural or plain_candidate):
+            continue
+        sim = _cosine(lead, tail_bag(j), idf)
         if structural and sim < cue_threshold:
             cued.append((j, sim))
-        elif (plain_threshold is not None and paras >= 3 and words >= 100 and sim < plain_threshold
-              and s["kind"] in ("paragraph", "bullet")):
+        elif plain_candidate and sim < plain_threshold:
             plain.append((j, sim))
     if cued:
         # The earliest cue (timestamp, follow button, dateline) that opens an

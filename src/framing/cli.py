@@ -68,12 +68,6 @@ def _cmd_analyze(args) -> int:
     if not source.exists():
         return _fail(f"{source}: no such file or folder; give a folder of .txt files, a .jsonl or a .csv file")
     started = time.perf_counter()
-    try:
-        articles = corpus.load(source, max_bytes=args.max_bytes)
-    except OSError as exc:
-        return _fail(f"{source}: could not be read ({exc}); check the path and permissions")
-    if not len(articles):
-        return _fail(f"{source}: no articles found (.txt files, or records in a .jsonl/.csv); nothing to analyse", 1)
     roster = None
     if args.roster:
         from . import people
@@ -83,14 +77,21 @@ def _cmd_analyze(args) -> int:
             return _fail(f"{args.roster}: roster could not be read ({exc}); it needs columns name, aliases, "
                          "role, institution, country, is_official")
     progress = sys.stderr.isatty() and not args.quiet and not args.no_progress
-    if args.engine == "dask":
-        from . import scale
-        tables = scale.analyze_dask(articles, roster=roster, workers=args.workers, scheduler=args.scheduler,
-                                    batch_size=args.batch_size, progress=progress)
-    else:
-        tables = pipeline.analyze(articles, roster=roster, batch_size=args.batch_size, progress=progress)
     out = Path(args.out)
-    pipeline.write_tables(tables, out, fmt=args.format)
+    # Streaming: batches of the corpus are read, analysed (here or on Dask)
+    # and written as partitions under OUT/parts; an interrupted run resumes.
+    from . import scale
+    try:
+        tables = scale.run(source, out, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+                           roster=roster, batch_size=args.batch_size, fmt=args.format, progress=progress,
+                           resume=not args.restart, keep_parts=args.keep_parts, max_bytes=args.max_bytes)
+    except OSError as exc:
+        return _fail(f"{source}: could not be read ({exc}); check the path and permissions")
+    except KeyboardInterrupt:
+        return _fail(f"interrupted; finished batches are kept in {out}/parts: run the same command again "
+                     "to resume", 130)
+    if not len(tables["articles"]):
+        return _fail(f"{source}: no articles found (.txt files, or records in a .jsonl/.csv); nothing to analyse", 1)
     if not args.quiet:
         print(summary(tables, seconds=time.perf_counter() - started, out=out))
     status = tables["articles"]["status"]
@@ -145,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=500, help="articles per batch (default: 500)")
     p.add_argument("--max-bytes", type=int, default=corpus.DEFAULT_MAX_BYTES,
                    help="largest single article read, in bytes")
+    p.add_argument("--restart", action="store_true",
+                   help="ignore finished partitions of an interrupted run and start afresh")
+    p.add_argument("--keep-parts", action="store_true",
+                   help="keep the Parquet partitions in OUT/parts (e.g. to read them with Dask)")
     p.add_argument("--no-progress", action="store_true")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=_cmd_analyze)

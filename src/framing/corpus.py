@@ -30,12 +30,13 @@ import io
 import json
 import os
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["load", "decode", "html_to_text", "looks_english", "COLUMNS", "STATUSES"]
+__all__ = ["load", "decode", "clean_text", "html_to_text", "looks_english", "COLUMNS", "STATUSES"]
 
 #: Columns of the articles table, in order (``text`` is kept in memory only).
 COLUMNS = [
@@ -60,6 +61,7 @@ _MAGIC = [
     (b"\x7fELF", "a program binary"),
     (b"\x1f\x8b", "a gzip archive"),
 ]
+_XML_START = re.compile(r"^\s*(<\?xml\b|<(rss|feed|rdf:RDF|urlset)\b)", re.I)
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAG = re.compile(r"</?(p|div|body|head|span|a|br|h[1-6]|li|ul|script|style|article)\b[^>]*>", re.I)
 # Function words: a cheap, dependency-free check that a text is English.
@@ -71,6 +73,81 @@ _EN_FUNCTION = frozenset(
 
 
 # --------------------------------------------------------------------------- decoding
+def _cp1252_fallback(exc: UnicodeDecodeError):
+    """Codec error handler: a byte that is not UTF-8 is read as cp1252 (or
+    latin-1 where cp1252 has no character), one character per byte."""
+    bad = exc.object[exc.start:exc.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), exc.end
+
+
+codecs.register_error("framing-cp1252", _cp1252_fallback)
+
+
+def _printable_share(text: str) -> float:
+    sample = text[:4000]
+    if not sample:
+        return 1.0
+    return sum(c.isprintable() or c in "\n\t\r\f\v" for c in sample) / len(sample)
+
+
+def _decode(raw: bytes) -> tuple[str, str, str, list[str]]:
+    """:func:`decode` plus warnings (things fixed on the way, in plain words)."""
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            return "", "", f"binary file ({what}), not text", []
+    if raw.startswith(codecs.BOM_UTF8):
+        body = raw[len(codecs.BOM_UTF8):]
+        try:
+            return body.decode("utf-8"), "utf-8-sig", "", []
+        except UnicodeDecodeError:
+            text = body.decode("utf-8", errors="framing-cp1252")
+            return text, "utf-8-sig", "", ["some bytes are not valid UTF-8; read as cp1252"]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16", "", []
+        except UnicodeDecodeError:
+            return "", "", "starts with a UTF-16 mark but is not valid UTF-16", []
+    head = raw[:4096]
+    if head.count(b"\x00") > len(head) // 4 and len(head) >= 4:
+        # UTF-16 without a byte-order mark: NULs in every other byte.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        enc = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            text = raw.decode(enc)
+            if _printable_share(text) > 0.95:
+                return text, enc, "", []
+        except UnicodeDecodeError:
+            pass
+    warnings: list[str] = []
+    if b"\x00" in raw:
+        # A few stray NUL bytes in a text file are dropped; many mean binary data.
+        n_nul = raw.count(b"\x00")
+        stripped = raw.replace(b"\x00", b"")
+        if n_nul > max(2, len(raw) // 200) or _printable_share(stripped.decode("utf-8", errors="replace")) < 0.95:
+            return "", "", "binary file (contains NUL bytes), not text", []
+        raw = stripped
+        warnings.append(f"{n_nul} NUL byte{'s' if n_nul > 1 else ''} removed")
+    try:
+        text, encoding = raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        lenient = raw.decode("utf-8", errors="replace")
+        n_bad = lenient.count("\ufffd")
+        n_good = sum(ord(c) > 127 for c in lenient) - n_bad
+        if n_good >= 2 * n_bad:
+            # Mostly UTF-8 with a few stray single-byte characters (pasted
+            # from a Windows program): keep the UTF-8, read the strays as cp1252.
+            text, encoding = raw.decode("utf-8", errors="framing-cp1252"), "utf-8"
+            warnings.append(f"{n_bad} byte{'s' if n_bad > 1 else ''} not valid UTF-8; read as cp1252")
+        else:
+            try:
+                text, encoding = raw.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = raw.decode("latin-1"), "latin-1"
+    if _printable_share(text) < 0.85:
+        return "", "", "binary data (mostly unprintable characters), not text", []
+    return text, encoding, "", warnings
+
+
 def decode(raw: bytes) -> tuple[str, str, str]:
     """Decode bytes as text.
 
@@ -81,40 +158,29 @@ def decode(raw: bytes) -> tuple[str, str, str]:
     ('Sánchez', 'utf-8')
     >>> decode("“quoted”".encode("cp1252"))[:2]
     ('“quoted”', 'cp1252')
+    >>> decode("“Sánchez” said".encode("utf-8") + b" caf\\xe9")[:2]
+    ('“Sánchez” said café', 'utf-8')
     """
-    for magic, what in _MAGIC:
-        if raw.startswith(magic):
-            return "", "", f"binary file ({what}), not text"
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig", ""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16"), "utf-16", ""
-        except UnicodeDecodeError:
-            return "", "", "starts with a UTF-16 mark but is not valid UTF-16"
-    head = raw[:4096]
-    if head.count(b"\x00") > len(head) // 4 and len(head) >= 4:
-        # UTF-16 without a byte-order mark: NULs in every other byte.
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        enc = "utf-16-le" if odd > even else "utf-16-be"
-        try:
-            text = raw.decode(enc)
-            if text.isprintable() or sum(c.isprintable() or c.isspace() for c in text[:2000]) > 0.95 * min(len(text), 2000):
-                return text, enc, ""
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in head:
-        return "", "", "binary file (contains NUL bytes), not text"
-    try:
-        return raw.decode("utf-8"), "utf-8", ""
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-        return text, "latin-1", ""
-    return text, "cp1252", ""
+    text, encoding, problem, _ = _decode(raw)
+    return text, encoding, problem
+
+
+# Line and paragraph separators other than "\n" become "\n" (one character
+# for one); other control characters, ANSI colour codes included, are removed.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """Line endings to ``\\n``, other line separators to ``\\n``, control
+    characters removed; returns ``(text, n_removed)``.
+
+    >>> clean_text("a\\r\\nb\\u2028c\\x1b[31md\\x07")
+    ('a\\nb\\ncd', 6)
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    cleaned = _CONTROL.sub("", text)
+    return cleaned, len(text) - len(cleaned)
 
 
 class _TextExtractor(HTMLParser):
@@ -178,22 +244,40 @@ def html_to_text(markup: str) -> tuple[str, str]:
     return text, html.unescape("".join(parser.title)).strip()
 
 
+def _main_script(text: str) -> str:
+    """The writing system of most letters in ``text`` ("Latin", "Arabic", "CJK", ...)."""
+    counts: dict[str, int] = {}
+    for c in text[:5000]:
+        if c.isalpha():
+            name = unicodedata.name(c, "")
+            script = name.split(" ")[0] if name else "unknown"
+            counts[script] = counts.get(script, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else ""
+
+
 def looks_english(text: str, *, min_words: int = 30, threshold: float = 0.12) -> tuple[bool, float]:
     """Share of common English function words among the first 2,000 words.
 
-    Returns ``(is_english, share)``; texts shorter than ``min_words`` are
-    given the benefit of the doubt.
+    Returns ``(is_english, share)``. Text mostly in a non-Latin script is not
+    English (share 0.0). Texts of fewer than ``min_words`` words need a lower
+    share (0.08 from 12 words up); under 12 words they are given the benefit
+    of the doubt.
 
     >>> looks_english("The minister said that the plan would be ready by the end of the year " * 3)[0]
     True
     >>> looks_english("El presidente del Gobierno anunció que la fiscalía investigará a las plataformas " * 3)[0]
     False
+    >>> looks_english("西班牙政府周二表示，将要求检察机关调查社交平台。")
+    (False, 0.0)
     """
+    script = _main_script(text)
+    if script and script != "LATIN":
+        return False, 0.0
     words = _WORD.findall(text[:20000].lower())[:2000]
-    if len(words) < min_words:
+    if len(words) < 12:
         return True, float("nan")
     share = sum(w in _EN_FUNCTION for w in words) / len(words)
-    return share >= threshold, share
+    return share >= (threshold if len(words) >= min_words else min(threshold, 0.08)), share
 
 
 # --------------------------------------------------------------------------- records
@@ -235,19 +319,28 @@ def _text_record(article_id, raw: bytes, *, source: str, meta=None, max_bytes=DE
                              "limit for one article; split it, or raise max_bytes (--max-bytes)")
     if not raw:
         return _record(article_id, status="error", source=source, meta=meta, error="empty file")
-    text, encoding, problem = decode(raw)
+    text, encoding, problem, warnings = _decode(raw)
     if problem:
         return _record(article_id, status="error", source=source, meta=meta, error=problem)
-    return _finish_text(article_id, text, encoding=encoding, source=source, meta=meta)
+    return _finish_text(article_id, text, encoding=encoding, source=source, meta=meta, warnings=warnings)
 
 
-def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None):
+def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None, warnings=()):
     meta = dict(meta or {})
     rec = _record(article_id, encoding=encoding, source=source, meta=meta)
     text = text.lstrip("\ufeff")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, n_control = clean_text(text)
     if encoding in ("cp1252", "latin-1"):
         _add_problem(rec, f"not valid UTF-8; decoded as {encoding}")
+    for warning in warnings:
+        _add_problem(rec, warning)
+    if n_control:
+        _add_problem(rec, f"{n_control} control character{'s' if n_control > 1 else ''} removed")
+    if _XML_START.match(text) and not looks_like_html(text):
+        rec["status"], rec["text"] = "skipped", ""
+        _add_problem(rec, "an XML document (a feed or export?), not an article's text; read but not "
+                          "analysed: convert it to one .txt per article or a .jsonl", "skipped")
+        return rec
     if looks_like_html(text):
         text, html_title = html_to_text(text)
         if html_title and not rec["title"]:
@@ -260,8 +353,10 @@ def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None
     rec["text"] = text
     english, share = looks_english(text)
     if not english:
-        _add_problem(rec, f"does not look like English ({share:.0%} English function words); "
-                          "read but not analysed", "skipped")
+        script = _main_script(text)
+        why = (f"mostly {script if len(script) <= 3 else script.title()} script"
+               if share == 0 and script not in ("", "LATIN") else f"{share:.0%} English function words")
+        _add_problem(rec, f"does not look like English ({why}); read but not analysed", "skipped")
     return rec
 
 

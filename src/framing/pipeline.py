@@ -26,8 +26,8 @@ import pandas as pd
 
 from . import clean, compare
 
-__all__ = ["analyze", "analyze_batch", "finalize", "write_tables", "iter_batches", "TABLE_ORDER",
-           "ANALYSED"]
+__all__ = ["analyze", "analyze_batch", "finalize", "write_tables", "read_tables", "iter_batches",
+           "order_by_article", "TABLE_ORDER", "BATCH_TABLES", "ANALYSED"]
 
 #: Statuses whose articles go through the stages.
 ANALYSED = ("ok", "warning")
@@ -78,6 +78,22 @@ def analyze_batch(articles: pd.DataFrame, *, clean_options: dict | None = None) 
     return out
 
 
+def order_by_article(frame: pd.DataFrame, article_ids) -> pd.DataFrame:
+    """Rows in the order of their article in ``article_ids`` (the corpus
+    order), keeping each article's rows in the order its stage gave them.
+
+    This makes the per-article tables independent of how the corpus was cut
+    into batches and of the order in which batches finished.
+    """
+    if not len(frame) or "article_id" not in frame.columns:
+        return frame
+    position = {aid: i for i, aid in enumerate(article_ids)}
+    key = frame["article_id"].map(position)
+    if key.is_monotonic_increasing:
+        return frame.reset_index(drop=True)
+    return frame.iloc[key.argsort(kind="stable")].reset_index(drop=True)
+
+
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if f is not None and len(f.columns)]
     if not frames:
@@ -92,7 +108,9 @@ def finalize(parts: dict[str, pd.DataFrame], articles: pd.DataFrame, *,
     segments = parts.get("segments", pd.DataFrame())
     quotes = parts.get("quotes", pd.DataFrame())
     tables: dict[str, pd.DataFrame] = {}
-    tables["articles"] = compare.article_totals(articles, segments)
+    # Streaming runs add the per-article totals batch by batch.
+    totals_done = {"n_segments", "n_segments_kept", "n_words_kept"} <= set(articles.columns)
+    tables["articles"] = articles if totals_done else compare.article_totals(articles, segments)
     tables["segments"] = segments
     resolve = _stage("people", "resolve")
     people = pd.DataFrame()
@@ -106,7 +124,9 @@ def finalize(parts: dict[str, pd.DataFrame], articles: pd.DataFrame, *,
     tables["stance"] = parts.get("stance", pd.DataFrame())
     tables["stance_evidence"] = parts.get("stance_evidence", pd.DataFrame())
     distinctive = _stage("stance", "distinctive_terms")
-    if distinctive is not None and len(segments):
+    if "distinctive" in parts:  # computed from merged per-batch counts (framing.scale)
+        tables["distinctive"] = parts["distinctive"]
+    elif distinctive is not None and len(segments):
         usable = articles[articles["status"].isin(ANALYSED)]
         tables["distinctive"] = distinctive(usable, segments, quotes)
     tables["outlets"] = compare.outlets(tables, articles)
@@ -152,7 +172,7 @@ def analyze(articles: pd.DataFrame, *, roster: pd.DataFrame | None = None, batch
             bar.update(len(batch))
     if progress:
         bar.close()
-    merged = {name: _concat(frames) for name, frames in parts.items()}
+    merged = {name: order_by_article(_concat(frames), articles["article_id"]) for name, frames in parts.items()}
     return finalize(merged, articles, roster=roster)
 
 

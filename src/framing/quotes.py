@@ -1,0 +1,2037 @@
+"""Quoted sources: find every quote, attribute it to a speaker, classify the source.
+
+:func:`extract` reads the ``articles`` and ``segments`` tables (only kept
+segments are looked at) and returns the ``quotes`` table, one row per quote:
+
+``article_id, outlet, quote_id, segment_id, text, kind, start, end, speaker,
+speaker_mention, speaker_start, speaker_end, speaker_type, speaker_source,
+verb, verb_class, n_words, marks, problem``
+
+* ``kind``: ``direct`` (a full quoted sentence), ``partial`` (quoted words in
+  the writer's sentence), ``scare`` (quotation marks that carry no speech:
+  scare quotes, quoted titles and names), ``indirect`` ("X said that ...").
+* ``start``/``end`` are offsets into the article text. For quotes in marks
+  ``text == article_text[start:end]``: the words between the marks, without
+  the marks. A quote that runs over several paragraphs (a paragraph opening a
+  quote without closing it, continued by the next) is one row whose text
+  includes the paragraph break and the continuation mark.
+* ``speaker`` is a canonical name *within the article*: "Sánchez", "Mr.
+  Sánchez", "he" and "the prime minister" all become the fullest name seen
+  ("Pedro Sánchez"); an organisation's spokesperson becomes
+  "<organisation> spokesperson" ("European Commission spokesperson"); a
+  definite description points back to the earlier speaker or mention with the
+  same head ("the report" -> "expert report"); anonymous sources keep their
+  description ("Spanish government sources"). Cross-article alias merging is
+  done later by :mod:`framing.aliases`.
+* ``speaker_mention``/``speaker_start``/``speaker_end``: the words the
+  attribution rests on (a name, a pronoun, "the spokesperson"); for a quote
+  with no attribution in its own sentence that continues the previous
+  speaker, they point at that speaker's mention.
+* ``speaker_source``: ``named``, ``pronoun``, ``title`` (a description resolved
+  to a named person), ``description``, ``according_to``, ``previous``
+  (inherited from the previous quote), or ``""`` (no speaker found).
+* ``marks``: the opening and closing marks (e.g. ``“”``); ``problem``: ""
+  or a plain-words note (``unclosed quotation mark``).
+
+Everything is regular expressions over the text: no model, no network.
+Lexicons: ``data/reporting_verbs.csv`` and ``data/speaker_types.csv``.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["extract", "outlet_summary", "COLUMNS", "KINDS", "SPEAKER_TYPES",
+           "load_verbs", "load_speaker_types"]
+
+COLUMNS = [
+    "article_id", "outlet", "quote_id", "segment_id", "text", "kind", "start", "end",
+    "speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_type",
+    "speaker_source", "verb", "verb_class", "n_words", "marks", "problem",
+]
+KINDS = ("direct", "partial", "scare", "indirect")
+SPEAKER_TYPES = ("official", "regulator_or_body", "company_or_platform", "tech_owner",
+                 "expert_or_report", "civil_society", "media", "anonymous", "unknown")
+#: Order in which speaker types win when several cues match.
+_TYPE_PRIORITY = ("anonymous", "tech_owner", "expert_or_report", "media", "regulator_or_body",
+                  "company_or_platform", "official", "civil_society")
+
+_DATA = Path(__file__).with_name("data")
+
+# --------------------------------------------------------------------------- characters
+_DQ = '"“”„‟«»〝〞＂❝❞'
+_SQ = "'‘’‚‛‹›"
+_FOLD_TABLE = str.maketrans({
+    **dict.fromkeys(_DQ, '"'), **dict.fromkeys(_SQ + "`´", "'"),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    **dict.fromkeys("\u00a0\u2002\u2003\u2009\u200a\u202f\u200b\t", " "),
+    "\u2026": ".",
+})
+_FOLD_PAIRS = tuple((chr(a), b) for a, b in _FOLD_TABLE.items())
+_FOLD_ANY_RE = re.compile("[" + re.escape("".join(a for a, _b in _FOLD_PAIRS)) + "]")
+
+
+def _fold(text: str) -> str:
+    """Same-length typographic folding (curly quotes, dashes, odd spaces); faster
+    than ``str.translate`` because only the characters present are replaced."""
+    if not _FOLD_ANY_RE.search(text):
+        return text
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+_OPEN_DEFAULT = set("“„«〝❝‟")
+_CLOSE_DEFAULT = set("”»〞❞")
+_ALL_QUOTES = set(_DQ + _SQ)
+_OPEN_CTX = set("([{-/–—:;") | _ALL_QUOTES
+_CLOSE_CTX = set(".,;:!?)]}-–—…") | _ALL_QUOTES
+_DQ_RE = re.compile("[" + re.escape(_DQ) + "]")
+_SQ_RE = re.compile("[" + re.escape(_SQ) + "]")
+_TAG_RE = re.compile(r"<[^<>\n]{0,600}>")
+_MASK = "\x00"
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "sens", "gov", "gen", "lt", "col", "sgt", "st",
+    "jr", "sr", "prof", "rev", "hon", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb",
+    "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "a.m", "p.m",
+    "d.c", "e.g", "i.e", "mt", "ft", "ave", "capt", "cmdr", "adm", "maj", "supt", "det",
+    "pres", "atty", "messrs", "fig", "approx", "etc", "ariz", "calif", "fla", "mass", "mich",
+    "minn", "penn", "tenn", "tex", "va", "wash", "wis", "ky", "la", "md", "mo", "nev", "okla",
+    "ore", "conn", "colo", "ga", "ill", "ind", "kan", "neb", "del", "n.y", "n.j", "n.c", "s.c",
+    "n.h", "w.va", "r", "d", "i",
+}
+
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\x00])|[.!?]+[\"']+(?=[A-Z])")
+_TOKEN_RE = re.compile(r"\x00+|[^\W\d_][\w'\-&]*[\w]|[^\W_]|\d[\d,.:]*\d|\d|[^\s\w]")
+_WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+
+# --------------------------------------------------------------------------- lexicons
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_DETS = {"the", "a", "an", "another", "one", "two", "three", "four", "five", "several", "some",
+         "many", "other", "his", "her", "their", "its", "our", "this", "these", "those", "both",
+         "all", "most", "few", "any", "each", "my", "your"}
+_ADVS = {"also", "later", "then", "previously", "recently", "once", "repeatedly", "frequently",
+         "often", "publicly", "privately", "specifically", "again", "further", "quickly", "simply",
+         "even", "never", "has", "had", "have", "was", "were", "is", "are", "would", "will", "had",
+         "did", "does", "do", "not", "himself", "herself", "themselves", "itself", "reportedly",
+         "allegedly", "separately", "similarly", "already", "earlier", "subsequently", "first",
+         "last", "finally", "famously", "flatly", "angrily", "bluntly", "simply",
+         "clearly", "openly", "explicitly", "initially", "originally", "still", "just", "only",
+         "could", "might", "may", "must", "should", "can", "be", "been", "being", "then-",
+         "sarcastically", "jokingly", "wryly", "proudly", "curtly", "succinctly", "memorably",
+         }
+_TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+    "president", "prime", "minister", "secretary", "mayor", "chairman", "chairwoman", "chair",
+    "deputy", "commissioner", "spokesperson", "spokesman", "spokeswoman", "judge", "justice",
+    "gen", "general", "lt", "col", "sgt", "attorney", "speaker", "leader", "chief", "director",
+    "ceo", "founder", "co-founder", "owner", "professor", "prof", "pm", "ambassador",
+    "candidate", "nominee", "former", "vice", "assistant", "rev", "sir", "lord", "lady", "king",
+    "queen", "pope", "chancellor", "premier", "foreign", "interior", "defense", "defence",
+    "finance", "health", "justice", "youth", "labor", "labour", "economy", "education",
+    "majority", "minority", "house", "senate", "state", "national", "executive", "head",
+    "acting", "interim", "then", "then-", "congressman", "congresswoman", "socialist",
+    "conservative", "liberal", "democratic", "republican", "democrat", "gop", "presidential",
+    "hopeful", "billionaire", "businessman", "businesswoman", "entrepreneur", "tech",
+    "mogul", "first", "white", "campaign", "manager", "adviser", "advisor", "aide", "strategist",
+    "chairperson", "lawmaker", "councillor", "councilman", "councilwoman", "sheriff", "officer",
+    "secretary-general", "commander", "admiral", "rabbi", "bishop", "cardinal", "father",
+    "brother", "sister", "coach", "host", "anchor", "columnist", "reporter", "author", "writer",
+    "analyst", "economist", "activist", "actor", "actress", "singer", "star", "u.s", "us",
+    "government", "govt", "party", "co-chair", "frontrunner", "front-runner", "contender",
+    "challenger", "incumbent", "leftist", "far-right", "right-wing", "left-wing", "populist",
+}
+_GEO_ADJ_RE = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ch|an|i|ic)|U\.?S\.?|UK|EU|American|British|French|"
+    r"German|Spanish|Irish|Dutch|Greek|Swiss|Israeli|Iraqi|Russian|Chinese|European)$")
+_ORG_WORDS = {
+    "commission", "committee", "council", "government", "ministry", "department", "agency",
+    "authority", "party", "union", "university", "institute", "foundation", "association",
+    "court", "office", "bureau", "board", "house", "senate", "congress", "parliament",
+    "administration", "campaign", "company", "corporation", "corp", "inc", "group", "news",
+    "times", "post", "journal", "press", "network", "center", "centre", "fund", "bank",
+    "service", "services", "police", "army", "force", "forces", "league", "society", "club",
+    "platforms", "media", "network", "coalition", "organization", "organisation", "alliance",
+    "tribune", "herald", "guardian", "telegraph", "channel", "radio", "tv", "daily", "magazine",
+    "republicans", "democrats", "states", "nations", "kingdom", "republic", "federation",
+}
+_NON_NAME_FIRST = {
+    "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "of", "to", "by", "with",
+    "from", "as", "after", "before", "when", "while", "if", "this", "that", "these", "those",
+    "his", "her", "their", "its", "our", "my", "it", "he", "she", "they", "we", "i", "you",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "there", "here", "what", "who", "how", "why", "where", "yes", "no",
+    "under", "over", "about", "against", "during", "since", "until", "meanwhile", "however",
+    "earlier", "later", "last", "next", "both", "all", "some", "many", "most", "such",
+    "according", "following", "despite", "although", "though", "because", "so", "then",
+    "frequently", "further", "interestingly", "just", "along", "responding", "known", "invited",
+    "separate", "background", "short", "updated", "follow", "madrid", "spain", "europe",
+}
+_SPEAKER_NOUNS = {
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source",
+    "sources", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "report", "reports",
+    "study", "statement", "survey", "poll", "polls", "analysis", "document", "documents", "memo",
+    "letter", "filing", "complaint", "release", "campaign", "committee", "commission", "agency",
+    "ministry", "government", "administration", "office", "department", "company", "firm",
+    "group", "party", "minister", "president", "leader", "chairman", "director", "expert",
+    "experts", "analyst", "analysts", "researcher", "researchers", "professor", "lawmaker",
+    "lawmakers", "senator", "congressman", "governor", "mayor", "candidate", "nominee", "critics",
+    "critic", "supporters", "supporter", "voters", "voter", "residents", "resident", "people",
+    "person", "insider", "insiders", "observers", "observer", "staff", "staffer", "staffers",
+    "member", "members", "representative", "representatives", "executive", "executives", "ceo",
+    "founder", "owner", "crowd", "audience", "protesters", "activists", "advocates", "police",
+    "prosecutors", "prosecutor", "judge", "court", "authorities", "regulator", "regulators",
+    "watchdog", "organizers", "organization", "ad", "ads", "video", "post", "tweet", "website",
+    "book", "article", "editorial", "newspaper", "paper", "reporter", "reporters", "journalist",
+    "pollster", "strategist", "strategists", "operative", "operatives", "consultant", "diplomat",
+    "diplomats", "friend", "friends", "father", "mother", "wife", "husband", "son", "daughter",
+    "family", "employee", "employees", "worker", "workers", "officer", "officers", "agent",
+    "agents", "spokespersons", "directors", "ministers", "leaders", "republicans", "democrats",
+    "conservatives", "liberals", "economists", "scientists", "scientist", "doctors", "doctor",
+    "lawyer", "lawyers", "attorney", "attorneys", "man", "woman", "men", "women", "delegates",
+    "delegate", "chair", "host", "moderator", "anchor", "message", "data", "figures", "manager",
+    "administrator", "secretary", "ambassador", "cabinet", "board", "union", "council",
+    "platform", "platforms", "companies", "firms", "governments", "countries", "country",
+    "governor", "counsel", "surrogate", "surrogates", "allies", "ally", "opponents", "opponent",
+    "rivals", "rival", "backers", "donors", "donor", "fans", "guests", "panel", "survey",
+    "poll", "polling", "researchers", "insiders", "figure", "figures", "memo", "filing",
+}
+_NOT_NAMES = (_NON_NAME_FIRST - {"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "these",
+                                   "those", "both", "all", "some", "many", "most", "such", "another", "madrid",
+                                   "spain", "europe"}) | {
+    "indeed", "ask", "asked", "when", "if", "yet", "still", "now", "well", "also", "instead", "today",
+    "tonight", "so", "thus", "hence", "therefore", "moreover", "besides", "otherwise", "perhaps", "maybe",
+    "sure", "oh", "please", "let", "now", "even", "only", "not", "never", "always", "again", "once",
+    "finally", "first", "second", "third", "next", "then", "meanwhile", "still", "every", "each",
+    "nobody", "everyone", "someone", "anyone", "nothing", "everything", "something", "whether",
+    "unlike", "like", "among", "within", "without", "near", "toward", "towards", "upon", "amid",
+    "ahead", "across", "beyond", "behind", "below", "above", "inside", "outside", "speaking",
+    "asked", "told", "writing", "reached", "contacted", "reacting", "commenting", "pressed",
+}
+_PLURAL_HINT = re.compile(r"(?:s|people|staff|police|media)$")
+_PREPS = {"on", "in", "at", "during", "after", "before", "with", "to", "from", "about", "into",
+          "via", "through", "over", "under", "by", "when", "while", "as", "last", "this", "that",
+          "which", "who", "because", "than", "since", "today", "yesterday", "tonight", "monday",
+          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "earlier", "later"}
+_NAME_JOIN = {"de", "del", "la", "le", "van", "von", "der", "den", "bin", "al", "da", "di", "dos",
+              "du", "el", "ibn", "st", "of", "&", "-"}
+_NOMINAL_CUES = {"accusation": "accuse", "accusations": "accuse", "pledge": "pledge",
+                 "promise": "promise", "statement": "state", "warning": "warn", "claim": "claim",
+                 "claims": "claim", "remarks": "say", "words": "say", "comments": "comment",
+                 "description": "describe", "call": "call", "vow": "vow", "criticism": "criticize",
+                 "insistence": "insist", "assertion": "assert", "message": "say"}
+_INDIRECT_VERBS = {"say", "tell", "add", "claim", "insist", "argue", "assert", "warn", "note",
+                   "state", "announce", "explain", "acknowledge", "admit", "deny", "suggest",
+                   "report", "write", "confirm", "predict", "promise", "vow", "stress",
+                   "emphasize", "contend", "allege", "concede", "complain", "reveal", "maintain",
+                   "declare", "respond", "reply", "tweet", "post", "conclude", "find", "show"}
+
+
+@lru_cache(maxsize=8192)
+def _fold_accents(s: str) -> str:
+    """Lower case, accents removed ("Sánchez" -> "sanchez")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+# --------------------------------------------------------------------------- data files
+@lru_cache(maxsize=None)
+def load_verbs(path: str | None = None) -> dict:
+    """Map every reporting-verb form (lower case) to ``(lemma, verb_class)``."""
+    out: dict[str, tuple[str, str]] = {}
+    with open(path or _DATA / "reporting_verbs.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for form in row["forms"].split():
+                out.setdefault(form.lower(), (row["lemma"], row["verb_class"]))
+            out.setdefault(row["lemma"], (row["lemma"], row["verb_class"]))
+    out.pop("according", None)
+    out.pop("to", None)
+    return out
+
+
+@lru_cache(maxsize=None)
+def load_speaker_types(path: str | None = None) -> tuple:
+    """Return ``(names, words, phrases)``: cue -> speaker_type maps."""
+    names, words, phrases = {}, {}, {}
+    with open(path or _DATA / "speaker_types.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            cue, typ, how = row["cue"].strip(), row["speaker_type"].strip(), row["match"].strip()
+            if how == "name":
+                names.setdefault(cue, typ)
+            elif how == "phrase":
+                phrases.setdefault(cue.lower(), typ)
+            else:
+                words.setdefault(cue.lower(), typ)
+    phrase_re = None
+    if phrases:
+        phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in
+                                                   sorted(phrases, key=len, reverse=True)) + r")\b")
+    return names, words, phrases, phrase_re
+
+
+_TYPE_WORD_RE = re.compile(r"[\w.\-]+")
+_TYPE_CAPS_RE = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
+_POSS_END_RE = re.compile(r"['’]s?$")
+_PART_RE = re.compile(r"[^\s](?:.*?)(?:'s(?=\s)|$)")
+_ACRONYM_RE = re.compile(r"\s*\(([A-Z]{2,8})\)")
+_PRE_ROLE_RE = re.compile(r"(?:the\s+|[A-Z][\w]*'s\s+)((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*),\s*$")
+_LAST_WORD_RE = re.compile(r"[\w.]+$")
+_INITIALS_RE = re.compile(r"(?:\w\.)+\w")
+_CAPWORD_RE = re.compile(r"(?=[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F])(?<![\w'])[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][\w'\-]*")
+
+
+def _trie_regex(words) -> str:
+    """A regular expression matching any of ``words``, factored by common
+    prefixes (much faster than a flat alternation of hundreds of words)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node):
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + walk(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+    return walk(trie)
+
+
+def _type_of(texts: list[str], canonical: str, names: dict, words: dict, phrases: dict,
+             phrase_re) -> str:
+    if canonical in names:
+        return names[canonical]
+    last = canonical.split()[-1] if canonical else ""
+    found = set()
+    for t in texts:
+        if not t:
+            continue
+        low = t.lower()
+        for w in _TYPE_WORD_RE.findall(low):
+            w2 = w.rstrip(".") if w not in words else w
+            if w2 in words:
+                found.add(words[w2])
+            elif w2.endswith("'s") and w2[:-2] in words:
+                found.add(words[w2[:-2]])
+        if phrase_re is not None:
+            for m in phrase_re.finditer(low):
+                found.add(phrases[m.group(0)])
+        for tok in _TYPE_CAPS_RE.findall(t):
+            if tok in names and tok != canonical:
+                # an organisation named inside a description ("a Meta spokesperson")
+                found.add(names[tok])
+    for typ in _TYPE_PRIORITY:
+        if typ in found:
+            return typ
+    if last in names and len(canonical.split()) > 1 and names[last] == "tech_owner":
+        return names[last]
+    return "unknown"
+
+
+# --------------------------------------------------------------------------- tokens
+class _Tok:
+    __slots__ = ("s", "e", "t", "low", "cap", "word")
+
+    def __init__(self, s, e, t):
+        self.s, self.e, self.t = s, e, t
+        self.low = t.lower()
+        self.word = t[0].isalnum()
+        self.cap = self.word and t[0].isupper()
+
+
+def _tokens(masked: str, offset: int) -> list:
+    return [_Tok(m.start() + offset, m.end() + offset, m.group(0))
+            for m in _TOKEN_RE.finditer(masked)]
+
+
+def _is_poss(tok) -> bool:
+    return tok.low.endswith("'s") or (tok.low.endswith("s'") and len(tok.low) > 2)
+
+
+def _strip_poss(s: str) -> str:
+    return _POSS_END_RE.sub("", s)
+
+
+# --------------------------------------------------------------------------- marks
+def _mark_dir(text: str, i: int, lo: int, hi: int) -> str:
+    """'open', 'close' or 'toggle' for the double mark at ``text[i]``."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    left = prev.isspace() or prev in _OPEN_CTX
+    right = nxt.isspace() or nxt in _CLOSE_CTX
+    if ch in _OPEN_DEFAULT:
+        if (prev.isalnum() or prev in ".,!?") and right and not nxt.isalnum():
+            return "close"
+        return "open"
+    if ch in _CLOSE_DEFAULT:
+        if (prev.isspace() or prev in "([") and nxt.isalnum():
+            return "open"
+        return "close"
+    can_open = left and not nxt.isspace()
+    can_close = right and not prev.isspace()
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "toggle"
+
+
+def _tag_spans(text, lo, hi):
+    return [(m.start(), m.end()) for m in _TAG_RE.finditer(text, lo, hi)]
+
+
+def _in_spans(i, spans):
+    for a, b in spans:
+        if a <= i < b:
+            return True
+        if a > i:
+            return False
+    return False
+
+
+def _double_regions(text: str, paras: list) -> list:
+    """Pair double quotation marks over the kept paragraphs.
+
+    Returns a list of regions ``(open_pos, close_pos, problem)``; close_pos is
+    the index of the closing mark (or the paragraph end for an unclosed quote).
+    Only outermost regions are returned (nested pairs are part of their quote).
+    """
+    regions = []
+    carry = None            # open position carried over from the previous paragraph
+    n = len(paras)
+    for k, (ps, pe) in enumerate(paras):
+        tags = _tag_spans(text, ps, pe)
+        stack = [carry] if carry is not None else []
+        skip_first_open = carry is not None
+        carry = None
+        for m in _DQ_RE.finditer(text, ps, pe):
+            i = m.start()
+            if tags and _in_spans(i, tags):
+                continue
+            d = _mark_dir(text, i, ps, pe)
+            if skip_first_open:
+                skip_first_open = False
+                if d in ("open", "toggle") and not text[ps:i].strip():
+                    continue       # the continuation mark of a quote running over paragraphs
+            if d == "toggle":
+                d = "close" if stack else "open"
+            if d == "open":
+                stack.append(i)
+            elif stack:
+                o = stack.pop()
+                regions.append((o, i, "", len(stack)))
+            # a stray closing mark with nothing open is ignored
+        if stack:
+            o = stack[0]
+            nxt = paras[k + 1] if k + 1 < n else None
+            cont = False
+            if nxt is not None:
+                body = text[nxt[0]:nxt[1]]
+                first = body.lstrip()[:1]
+                if first and first in _DQ:
+                    cont = True
+                else:
+                    # a closing mark before any opening one in the next paragraph
+                    for m in _DQ_RE.finditer(text, nxt[0], nxt[1]):
+                        cont = _mark_dir(text, m.start(), nxt[0], nxt[1]) == "close"
+                        break
+            if cont and len(text[o:pe]) < 6000:
+                carry = o
+            else:
+                end = pe
+                while end > o + 1 and text[end - 1].isspace():
+                    end -= 1
+                regions.append((o, end, "unclosed quotation mark", 0))
+            # inner unclosed openers: dropped silently, their text is inside the outer quote
+    regions.sort()
+    out = []
+    last_end = -1
+    for o, c, prob, _depth in regions:
+        if o < last_end:
+            continue           # nested inside the previous region
+        out.append((o, c, prob))
+        last_end = c
+    return out
+
+
+def _single_regions(text: str, paras: list, doubles: list) -> list:
+    """Single-quote pairs outside double-quoted regions (apostrophes left alone)."""
+    out = []
+    di = 0
+    for ps, pe in paras:
+        cands = []
+        for m in _SQ_RE.finditer(text, ps, pe):
+            i = m.start()
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if prev.isalnum() and nxt.isalnum():
+                continue                       # apostrophe inside a word
+            ch = text[i]
+            is_open = (prev.isspace() or prev in "([-—–/:" or prev in _DQ) and nxt.isalnum() \
+                and ch in "'‘‚‛‹"
+            is_close = (not prev.isspace()) and (nxt.isspace() or nxt in ".,;:!?)]-—–" or nxt in _DQ) \
+                and ch in "'’›" and not (prev == "s" and nxt == " " and ch != "›" and False)
+            if is_open or is_close:
+                cands.append((i, is_open, is_close))
+        j = 0
+        while j < len(cands):
+            i, op, _cl = cands[j]
+            if op:
+                for k in range(j + 1, len(cands)):
+                    i2, op2, cl2 = cands[k]
+                    if i2 - i > 300:
+                        break
+                    if cl2 and i2 > i + 1:
+                        out.append((i, i2, ""))
+                        j = k
+                        break
+            j += 1
+    # keep only those outside double regions
+    res = []
+    for o, c, p in out:
+        inside = False
+        for a, b, _ in doubles:
+            if a <= o <= b or a <= c <= b:
+                inside = True
+                break
+        if not inside:
+            res.append((o, c, p))
+    return res
+
+
+# --------------------------------------------------------------------------- article-level name tables
+_CAPWORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Lt|Col|Prof|Rev|Sgt|Capt)\.|[A-Z]\.|[A-Z][\w'’\-]*)"
+_CAPSEQ_RE = re.compile(
+    r"(?=[A-Z])(?<![\w'’])" + _CAPWORD + r"(?:[ \t]+(?:(?:de|del|la|van|von|der|bin|al|da|di|dos|du|el)[ \t]+)?"
+    + _CAPWORD + r")*")
+_ROLE_AFTER_RE = re.compile(r"\s*,\s+((?:the|a|an)\s+)?([^,.;:\n\x00\"]{2,80}?)(?=,|\.|;|\s+(?:said|says|told|wrote|added)\b)")
+
+
+class _Names:
+    """Per-article tables of person names, organisations, titles and mentions."""
+
+    def __init__(self, folded: str, paras: list, names_cues: dict):
+        self.full_by_key: dict[str, str] = {}     # folded surname -> fullest name
+        self.first_seen: dict[str, int] = {}
+        self.roles: dict[str, list[str]] = {}
+        self.title_to: list[tuple[int, str, str]] = []   # (pos, title words, person)
+        self.orgs: list[tuple[int, str]] = []
+        self.acronyms: dict[str, str] = {}
+        self.person_mentions: list[tuple[int, str]] = []
+        self.names_cues = names_cues
+        seqs = []
+        for ps, pe in paras:
+            for m in _CAPSEQ_RE.finditer(folded, ps, pe):
+                # split at inner possessives: "Elon Musk's X" -> "Elon Musk's", "X"
+                start = m.start()
+                g = m.group(0)
+                if "'s" not in g:
+                    if " " not in g and "\t" not in g and g.lower() not in _ORG_WORDS and \
+                            not (g.isupper() and len(g) > 1 and "." not in g):
+                        continue       # one plain word: neither a person nor an organisation
+                    seqs.append((start, m.end(), g))
+                    continue
+                for part in _PART_RE.finditer(g):
+                    seqs.append((start + part.start(), start + part.end(), part.group(0)))
+        persons = []
+        for s, e, seq in seqs:
+            words = seq.split()
+            # strip possessive on last word
+            poss = False
+            if words[-1].endswith("'s") or words[-1].endswith("’s"):
+                words[-1] = words[-1][:-2]
+                poss = True
+            # strip leading titles / geo adjectives / function words
+            k = 0
+            while k < len(words) and (words[k].lower().rstrip(".") in _TITLE_WORDS
+                                      or words[k].lower() in _NON_NAME_FIRST
+                                      or _GEO_ADJ_RE.match(words[k])
+                                      or words[k].endswith("'s")):
+                k += 1
+            title = " ".join(words[:k])
+            name = words[k:]
+            if not name:
+                continue
+            low = [w.lower() for w in name]
+            if any(w in _ORG_WORDS for w in low) or any(w.isupper() and len(w) > 1 and "." not in w
+                                                         for w in name):
+                k2 = 0
+                while k2 < len(words) and (words[k2].lower() in _NON_NAME_FIRST or words[k2].endswith("'s")
+                                           or words[k2].endswith("’s")):
+                    k2 += 1
+                org = " ".join(words[k2:]) if k2 < len(words) else ""
+                if org:
+                    self.orgs.append((s, org))
+                    after = folded[e:e + 12]
+                    am = _ACRONYM_RE.match(after)
+                    if am:
+                        self.acronyms[am.group(1)] = org
+                continue
+            if len(name) >= 2 and len(name) <= 4 and all(len(w) > 1 or w.endswith(".") for w in name[-1:]):
+                full = " ".join(name)
+                persons.append((s, e, full, title, poss))
+        for s, e, full, title, poss in persons:
+            key = _fold_accents(full.split()[-1])
+            cur = self.full_by_key.get(key)
+            if cur is None or len(full.split()) > len(cur.split()):
+                self.full_by_key[key] = full
+                self.first_seen.setdefault(key, s)
+        for s, e, full, title, poss in persons:
+            canon = self.full_by_key[_fold_accents(full.split()[-1])]
+            if title:
+                self.roles.setdefault(canon, []).append(title)
+                tw = " ".join(w for w in title.lower().split() if w.rstrip(".") in _TITLE_WORDS)
+                if tw:
+                    self.title_to.append((s, tw, canon))
+            if not poss:
+                rm = _ROLE_AFTER_RE.match(folded, e)
+                if rm and (rm.group(1) or rm.group(2).split()[0].lower() in _TITLE_WORDS
+                           or rm.group(2).split()[0].lower() in _SPEAKER_NOUNS) and \
+                        not any(w.lower() in _VERBS or w.lower() in _EXTRA_CUES for w in rm.group(2).split()):
+                    role = rm.group(2)
+                    if len(role.split()) <= 8 and not role[:1].isupper() or (rm.group(1) and len(role.split()) <= 8):
+                        self.roles.setdefault(canon, []).append(role)
+                        tw = " ".join(w for w in role.lower().split() if w in _TITLE_WORDS)
+                        if tw:
+                            self.title_to.append((s, tw, canon))
+            # "Spain's prime minister, Pedro Sánchez"
+            pre = folded[max(0, s - 60):s]
+            pm = _PRE_ROLE_RE.search(pre)
+            if pm and any(w in _TITLE_WORDS for w in pm.group(1).split()):
+                self.roles.setdefault(canon, []).append(pm.group(1))
+                self.title_to.append((s, pm.group(1), canon))
+        # mentions of persons (full names or surnames) in reading order
+        if self.full_by_key:
+            variants = {}
+            for key, full in self.full_by_key.items():
+                variants[full] = full
+                variants[full.split()[-1]] = full
+            # a mention is a surname, or a full name ending in one (reported at its start)
+            for ps, pe in paras:
+                for m in _CAPWORD_RE.finditer(folded, ps, pe):
+                    w = m.group(0)
+                    full = variants.get(w)
+                    if full is None:
+                        w = w.rstrip("'")
+                        if w.endswith("'s"):
+                            w = w[:-2]
+                        full = variants.get(w)
+                        if full is None:
+                            continue
+                    we = m.start() + len(w)
+                    if we < pe and (folded[we].isalnum() or folded[we] == "_"):
+                        continue
+                    pos = m.start()
+                    if full != w and full.endswith(" " + w) and folded.startswith(full, we - len(full)):
+                        pos = we - len(full)
+                    elif w != full and w not in variants:
+                        continue
+                    self.person_mentions.append((pos, full))
+            # accent-folded surname variants ("Sanchez" for "Sánchez")
+        self.mention_pos = [p for p, _ in self.person_mentions]
+
+    def person(self, name: str) -> str | None:
+        """Canonical person for a name mention, or None."""
+        words = [w for w in name.replace("’", "'").split()]
+        while words and (words[0].lower().rstrip(".") in _TITLE_WORDS or _GEO_ADJ_RE.match(words[0])
+                         or words[0].lower() in ("the", "a", "an") or words[0].endswith("'s")):
+            words = words[1:]
+        if not words:
+            return None
+        last = _strip_poss(words[-1])
+        full = self.full_by_key.get(_fold_accents(last))
+        if full is None:
+            return None
+        if len(words) >= 2:
+            # the first name must agree when one is given
+            if _fold_accents(words[0]) not in _fold_accents(full) and words[0][:1].isupper():
+                return None
+        return full
+
+    def last_person_before(self, pos: int) -> tuple[int, str] | None:
+        import bisect
+        k = bisect.bisect_left(self.mention_pos, pos) - 1
+        if k >= 0:
+            return self.person_mentions[k]
+        return None
+
+    def person_with_title(self, desc: str, pos: int) -> str | None:
+        words = set(desc.lower().replace("pm", "prime minister").split())
+        best = None
+        for p, tw, canon in self.title_to:
+            tws = set(tw.replace("pm", "prime minister").split()) - {"former", "deputy", "vice"} \
+                if "deputy" not in words and "vice" not in words else set(tw.split())
+            head = [w for w in tw.split() if w not in ("former", "then", "acting")]
+            if not head:
+                continue
+            key = head[-1]
+            if key in words and tws and tws <= words | {"spanish", "the"} | tws and (
+                    ("deputy" in tw) == ("deputy" in words)) and (("vice" in tw) == ("vice" in words)):
+                if p <= pos or best is None:
+                    best = canon
+        return best
+
+    def org_for_word(self, word: str, pos: int) -> str | None:
+        wl = word.lower()
+        best = None
+        after = None
+        for p, org in self.orgs:
+            ow = org.split()
+            if ow[-1].lower() == wl and len(ow) > 1:
+                if p <= pos:
+                    best = org
+                elif after is None:
+                    after = org
+        return best or after
+
+
+# --------------------------------------------------------------------------- NP parsing
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+               "yesterday", "tonight", "week", "month", "year", "morning", "evening", "afternoon", "night",
+               "weekend", "january", "february", "march", "april", "june", "july", "august", "september",
+               "october", "november", "december"}
+
+
+def _skip_back_adverbs(toks, j, lo):
+    while j >= lo:
+        t = toks[j]
+        if t.low in _ADVS and not t.cap and t.low != "told":
+            j -= 1
+        elif t.low in _TIME_WORDS and j - 1 >= lo and toks[j - 1].low in ("on", "last", "this", "early",
+                                                                           "late", "earlier", "on"):
+            j -= 2
+        elif t.low in _TIME_WORDS and j - 2 >= lo and toks[j - 2].low in ("on", "last", "this") :
+            j -= 3
+        else:
+            break
+    return j
+
+
+def _np_back(toks, j, lo):
+    """Parse a speaker noun phrase ending at token j (inclusive). Returns (i, j, kind, head_i, head_j)."""
+    if j < lo:
+        return None
+    t = toks[j]
+    if t.t == ")":
+        # skip a parenthetical acronym/party: "Commission (DPC)", "Issa (R-Calif.)"
+        k = j - 1
+        while k >= lo and toks[k].t != "(" and j - k < 8:
+            k -= 1
+        if k >= lo and toks[k].t == "(":
+            r = _np_back(toks, k - 1, lo)
+            if r:
+                return (r[0], j, r[2], r[3], r[4])
+        return None
+    if t.low in _PRONOUNS and not (t.low == "i" and t.t == "I" and False):
+        if t.low == "it" and j - 1 >= lo and toks[j - 1].low in ("make", "made", "put"):
+            return None
+        return (j, j, "pronoun", j, j)
+    if t.low in ("who", "which") and j - 1 >= lo:
+        k = j - 1
+        if toks[k].t == ",":
+            k -= 1
+        return _np_back(toks, k, lo)
+    if t.cap and t.low not in _DETS:
+        i = j
+        while i - 1 >= lo:
+            p = toks[i - 1]
+            if p.cap and p.low not in ("the",) and not (p.low in _NON_NAME_FIRST and p.low not in _TITLE_WORDS and i - 1 == lo):
+                i -= 1
+            elif p.t == "." and i - 2 >= lo and (toks[i - 2].low in _ABBREV or len(toks[i - 2].t) == 1):
+                i -= 1
+            elif p.low in _NAME_JOIN and i - 2 >= lo and toks[i - 2].cap and p.low != "of":
+                i -= 1
+            elif p.low in ("of", "for") and i - 2 >= lo and (toks[i - 2].low in _SPEAKER_NOUNS or toks[i - 2].low in _TITLE_WORDS) and not toks[i - 2].cap:
+                # "a spokesman for House Speaker Paul Ryan": continue as a description
+                r = _desc_back(toks, i - 2, lo)
+                if r:
+                    return (r[0], j, "description", r[0], r[1])
+                break
+            elif p.low in _TITLE_WORDS and not p.cap:
+                i -= 1
+            else:
+                break
+        if i - 1 >= lo and toks[i - 1].low in _DETS:
+            i -= 1
+        # head: the capitalised run at the end
+        return (i, j, "named", i, j)
+    if t.word and not t.cap:
+        r = _desc_back(toks, j, lo)
+        if r:
+            return (r[0], j, "description", r[0], j)
+    return None
+
+
+def _desc_back(toks, j, lo):
+    t = toks[j]
+    if t.low not in _SPEAKER_NOUNS:
+        # allow "the crowd", "the ad": a determiner within two words
+        ok = False
+        for k in (j - 1, j - 2):
+            if k >= lo and toks[k].low in ("the", "a", "an") and all(toks[m].word for m in range(k, j + 1)):
+                ok = True
+        if not ok:
+            return None
+    i = j
+    n = 0
+    while i - 1 >= lo and n < 6:
+        p = toks[i - 1]
+        if p.low in _DETS:
+            i -= 1
+            break
+        if _is_poss(p) and p.word:
+            i -= 1
+            continue
+        if p.word and p.low not in _PREPS and p.low not in ("and", "but", "or", "that", "who", "not", "said",
+                                                             "says", "told", "also") and \
+                not (p.low in _INDIRECT_VERB_FORMS):
+            i -= 1
+            n += 1
+            continue
+        if p.t == "-" and i - 2 >= lo and toks[i - 2].word:
+            i -= 1
+            continue
+        break
+    return (i, j)
+
+
+def _np_fwd(toks, i, hi):
+    """Parse a speaker noun phrase starting at token i. Returns (i, j, kind, head_i, head_j)."""
+    if i > hi:
+        return None
+    t = toks[i]
+    if t.low in _PRONOUNS:
+        return (i, i, "pronoun", i, i)
+    if t.cap and (t.low in _NOT_NAMES or t.low in _VERBS or t.low in _EXTRA_CUES or t.low.endswith("ly")):
+        return None
+    if t.word and not t.cap and t.low not in _DETS and t.low not in _PREPS and t.low not in _VERBS \
+            and t.low not in _EXTRA_CUES and t.low not in _ADVS and t.low not in _NP_STOP_NEXT \
+            and t.low not in ("but", "that", "who", "which", "then", "so") and i + 1 <= hi:
+        # a lower-case role before a name: "councilmember Mark Levine"
+        m = i + 1
+        if toks[m].cap and toks[m].low not in _NOT_NAMES and toks[m].low not in _VERBS:
+            r = _np_fwd(toks, m, hi)
+            if r is not None and r[2] == "named":
+                return (i, r[1], "named", i, r[1])
+    j = i
+    has_cap = False
+    has_noun = False
+    n_low = 0
+    while j <= hi:
+        p = toks[j]
+        if p.low in _DETS and j == i:
+            j += 1
+            continue
+        if p.cap:
+            if p.low in _PREPS and j > i and not has_noun:
+                break
+            has_cap = True
+            j += 1
+            continue
+        if p.t == "." and j > i and (toks[j - 1].low in _ABBREV or len(toks[j - 1].t) == 1) and j + 1 <= hi and toks[j + 1].cap:
+            j += 1
+            continue
+        if p.word and not p.cap and p.low not in _PREPS and (p.low not in _INDIRECT_VERB_FORMS or
+                                                             p.low in _SPEAKER_NOUNS and j > i) and \
+                p.low not in ("and", "or", "but", "that", "who", "which", "of", "for") and n_low < 5:
+            if has_cap and p.low not in _VERBS and p.low not in _EXTRA_CUES and p.low not in _ADVS:
+                # "Daily News opinion editor Josh Greenman"
+                la = j + 1
+                while la <= hi and la - j < 3 and toks[la].word and not toks[la].cap and \
+                        toks[la].low not in _VERBS and toks[la].low not in _PREPS:
+                    la += 1
+                if la <= hi and toks[la].cap and toks[la].low not in _PREPS:
+                    j = la
+                    continue
+            if toks[i].low in _DETS and not has_cap and (p.low not in _VERBS or p.low in _SPEAKER_NOUNS) \
+                    and p.low not in _EXTRA_CUES and p.low not in _ADVS:
+                has_noun = True
+                j += 1
+                n_low += 1
+                continue
+            if p.low in _SPEAKER_NOUNS or p.low in _TITLE_WORDS:
+                has_noun = True
+                j += 1
+                n_low += 1
+                continue
+            if j + 1 <= hi and (toks[j + 1].word and not toks[j + 1].cap and
+                                (toks[j + 1].low in _SPEAKER_NOUNS or toks[j + 1].low in _TITLE_WORDS)):
+                j += 1
+                n_low += 1
+                continue
+            if has_cap or has_noun:
+                break
+            if toks[i].low in _DETS:
+                j += 1
+                n_low += 1
+                has_noun = True
+                continue
+            break
+        if p.low in ("of", "for") and j > i and (has_noun or has_cap) and j + 1 <= hi and \
+                (toks[j + 1].cap or toks[j + 1].low in ("the", "a", "an")):
+            j += 1
+            continue
+        if p.t == "-" and j > i and j + 1 <= hi and toks[j + 1].word:
+            j += 1
+            continue
+        if p.t == "(" and j > i:
+            k = j + 1
+            while k <= hi and toks[k].t != ")" and k - j < 8:
+                k += 1
+            if k <= hi and toks[k].t == ")":
+                j = k + 1
+                continue
+        break
+    j -= 1
+    if j < i or (not has_cap and not has_noun):
+        return None
+    if toks[j].low in _DETS:
+        return None
+    return (i, j, "named" if has_cap else "description", i, j)
+
+
+_VERBS = load_verbs()
+_INDIRECT_VERB_FORMS = {f for f, (lem, _c) in _VERBS.items() if lem in _INDIRECT_VERBS}
+# a sentence can hold indirect speech only if one of these words occurs (prefilter)
+_INDIRECT_CUE_RE = re.compile(r"\b" + _trie_regex(set(_INDIRECT_VERB_FORMS) | {"according", "According"}) + r"\b")
+_PARTICIPLE_OK = {"saying", "stating", "declaring", "adding", "noting", "telling", "warning",
+                  "arguing", "insisting", "claiming", "writing", "calling", "accusing",
+                  "explaining", "asking", "urging", "describing", "tweeting", "posting",
+                  "emphasizing", "stressing", "asserting", "suggesting", "responding", "replying",
+                  "acknowledging", "admitting", "denying", "lamenting", "complaining", "vowing",
+                  "pledging", "promising", "predicting", "recalling", "announcing", "blasting",
+                  "criticizing", "mocking", "joking", "quipping", "boasting", "threatening"}
+
+
+_EXTRA_CUES = {
+    "exclaim": "exclaim", "exclaimed": "exclaim", "thanked": "thank", "thanks": "thank", "thank": "thank",
+    "referred": "refer", "refers": "refer", "referring": "refer", "labeled": "label", "labelled": "label",
+    "labeling": "label", "labels": "label", "coined": "coin", "echoed": "echo", "echoing": "echo",
+    "dubbed": "dub", "dubs": "dub", "termed": "term", "cited": "cite", "citing": "cite", "cites": "cite",
+    "blamed": "blame", "blames": "blame", "questioned": "question", "hailed": "hail", "touted": "tout",
+    "hopes": "hope", "hoped": "hope", "believes": "believe", "believed": "believe", "thinks": "think",
+    "thought": "think", "wants": "want", "wanted": "want", "fears": "fear", "feared": "fear",
+    "considers": "consider", "considered": "consider", "agreed": "agree", "agrees": "agree",
+    "sees": "see", "saw": "see", "views": "view", "viewed": "view", "expects": "expect",
+    "expected": "expect", "likes": "like", "liked": "like", "seeks": "seek", "sought": "seek",
+    "offered": "offer", "proposed": "propose", "defended": "defend", "defends": "defend",
+    "ripped": "rip", "fired": "fire", "pushed": "push", "touts": "tout", "welcomed": "welcome",
+    "accusations": "accuse", "accusation": "accuse", "allegations": "allege", "allegation": "allege",
+    "claims": "claim", "comment": "comment", "comments": "comment", "remarks": "say", "remark": "say",
+    "statement": "state", "statements": "state", "tweet": "tweet", "email": "write", "emails": "write",
+    "letter": "write", "speech": "say", "interview": "say", "testimony": "testify", "message": "say",
+    "promised": "promise", "vowed": "vow", "insists": "insist", "complaint": "complain",
+    "asserts": "assert", "notes": "note", "argument": "argue", "contention": "contend",
+    "criticism": "criticize", "warnings": "warn", "description": "describe", "praise": "praise",
+    "called": "call", "calls": "call", "calling": "call", "named": "name", "feels": "feel",
+    "felt": "feel", "knows": "know", "knew": "know", "wrote": "write", "writes": "write",
+    "reads": "read", "read": "read", "tells": "tell", "spoke": "speak", "speaks": "speak",
+    "talked": "talk", "talks": "talk", "talking": "talk", "mocked": "mock", "attacked": "attack",
+    "slammed": "slam", "blasted": "blast", "demanded": "demand", "urged": "urge", "pleaded": "plead",
+    "begged": "beg", "hinted": "hint", "signaled": "signal", "signalled": "signal", "vowing": "vow",
+    "predicted": "predict", "conceded": "concede", "insisting": "insist", "promising": "promise",
+}
+_NOUNABLE = {"report", "reports", "call", "calls", "claim", "claims", "post", "posts", "tweet", "tweets",
+             "promise", "promises", "pledge", "pledges", "vow", "vows", "warning", "comment", "comments",
+             "answer", "reply", "quote", "note", "notes", "charge", "charges", "demand", "demands",
+             "stress", "attack", "attacks", "joke", "jokes", "boast", "read", "shows", "remark",
+             "remarks", "voice", "finds", "concerns", "statement", "response", "denial", "threat"}
+
+
+def _verb_at(toks, k):
+    """(lemma, class) if token k is a reporting verb used as a verb."""
+    t = toks[k]
+    if t.cap and k > 0 and toks[k - 1].t not in (".", '"', ":"):
+        return None
+    v = _VERBS.get(t.low)
+    if v is None:
+        return None
+    if k > 0 and toks[k - 1].low in ("the", "a", "an", "this", "that", "his", "her", "their", "its",
+                                     "whose", "our", "of", "in", "new", "first", "latest"):
+        return None
+    if k > 1 and toks[k - 2].low in ("the", "a", "an", "his", "her", "their", "its") and not toks[k - 1].cap \
+            and toks[k - 1].low not in _ADVS and toks[k - 1].low not in _SPEAKER_NOUNS:
+        return None
+    if k + 1 < len(toks) and toks[k + 1].low in ("by", "of") and v[0] not in ("say", "tell", "write"):
+        return None
+    if t.low in _NOUNABLE:
+        for b in range(k - 1, max(-1, k - 4), -1):
+            p = toks[b]
+            if p.low in _DETS or _is_poss(p):
+                return None
+            if not p.word or p.cap or p.low in _SPEAKER_NOUNS or p.low in _TITLE_WORDS or p.low in _ADVS \
+                    or p.low in _PRONOUNS:
+                break
+    if v[0] in ("call",) and k + 1 < len(toks) and toks[k + 1].low in ("for", "on", "up", "off"):
+        return None
+    return v
+
+
+def _verb_after_apposition(toks, j, hi):
+    """toks[j] is a comma after a noun phrase: the index of the reporting verb
+    after the closing comma of the apposition ("X, the head of Y, said"), or None."""
+    m = j + 1
+    stop = min(hi, j + 30)
+    while m <= stop:
+        t = toks[m]
+        if t.t in (".", ";", "?", "!", ":"):
+            return None
+        if t.t == ",":
+            v = m + 1
+            while v <= hi and toks[v].low in _ADVS and toks[v].low not in _VERBS:
+                v += 1
+            if v <= hi and toks[v].low in _VERBS and (v + 1 > hi or toks[v + 1].low not in ("by", "of")):
+                return v
+        elif m > j + 1 and t.low in _VERBS and t.low in ("said", "says", "told", "tells", "added", "wrote"):
+            return None
+        m += 1
+    return None
+
+
+def _is_unknown_past(tok) -> bool:
+    """A lower-case past-tense form that is not in the verb lexicon ("remembered")."""
+    return (not tok.cap and tok.word and len(tok.low) > 4 and tok.low.endswith("ed")
+            and tok.low not in _VERBS and tok.low not in _SPEAKER_NOUNS and tok.low not in _ADVS)
+
+
+def _sentence_subject(toks, lo, hi):
+    """The subject noun phrase at the start of the clause toks[lo..hi]."""
+    i = lo
+    # skip a leading adverbial phrase closed by a comma
+    if i <= hi and (toks[i].low in _PREPS or toks[i].low in _NON_NAME_FIRST or toks[i].low.endswith("ing")
+                    or toks[i].low.endswith("ly")) and toks[i].low not in _PRONOUNS:
+        for k in range(i, min(hi, i + 25) + 1):
+            if toks[k].t == ",":
+                i = k + 1
+                break
+    if i > hi:
+        return None
+    r = _np_fwd(toks, i, hi)
+    return r
+
+
+_DASH_SIGN_RE = re.compile(r"\s*-{1,3}\s*([A-Z][^\n]{1,150}?)\s*\.?\s*$")
+_NP_STOP_NEXT = {"and", "or", "of", "for", "in", "on", "at", "to", "from", "with", "by", "as"}
+
+
+def _clause_subject(toks, lo, hi):
+    """The subject of the clause toks[lo..hi]: the first noun phrase (at the
+    start, or after a comma closing an introductory phrase) that a verb-like
+    word follows ("Horrified at X, Ramos believes ..." -> Ramos)."""
+    starts = []
+    first = toks[lo] if lo <= hi else None
+    if first is None:
+        return None
+    if not (first.low in _PREPS or first.low.endswith("ing") or first.low.endswith("ly")) or \
+            first.low in _PRONOUNS:
+        starts.append(lo)
+    for k in range(lo, min(hi, lo + 30) + 1):
+        if toks[k].t == ",":
+            starts.append(k + 1)
+        elif toks[k].t == "-" and k + 1 <= hi and toks[k + 1].t != "-":
+            starts.append(k + 1)
+        elif toks[k].t in (":", ";"):
+            break
+    for i in starts:
+        if i > hi:
+            break
+        np = _np_fwd(toks, i, hi)
+        if np is None:
+            continue
+        nx = np[1] + 1
+        if nx > hi:
+            continue
+        t = toks[nx]
+        if t.low in _VERBS or t.low in _EXTRA_CUES or (t.low in _ADVS and t.low not in _PRONOUNS) or \
+                (t.word and not t.cap and t.low not in _PREPS and t.low not in _NP_STOP_NEXT
+                 and t.low not in _DETS):
+            return np
+        if t.t == "," and np[2] != "pronoun" and nx + 1 <= hi and \
+                (not toks[nx + 1].cap or toks[nx + 1].low in _DETS) and \
+                _verb_after_apposition(toks, nx, hi) is not None:
+            return np
+    return None
+
+
+class _LazySentences(dict):
+    """paragraph index -> sentence spans, split only when first asked for."""
+
+    def __init__(self, art, masked):
+        super().__init__()
+        self.art, self.masked = art, masked
+
+    def __missing__(self, k):
+        if k not in self.masked:
+            raise KeyError(k)
+        v = self[k] = self.art.sentences(k, self.masked[k])
+        return v
+
+    def get(self, k, default=None):
+        try:
+            return self[k]
+        except KeyError:
+            return default
+
+
+# --------------------------------------------------------------------------- the extractor
+class _Article:
+    def __init__(self, aid, outlet, text, paras, verbs, types, want_indirect):
+        self.aid, self.outlet, self.text = aid, outlet, text
+        self.folded = _fold(text)
+        self.paras = paras           # list of (segment_id, start, end)
+        self.spans = [(s, e) for _sid, s, e in paras]
+        self.starts = [s for s, _e in self.spans]
+        self.verbs = verbs
+        self.types = types
+        self.want_indirect = want_indirect
+        self.speakers: list[dict] = []   # timeline of attributions (for back-reference)
+
+    # ---------------------------------------------------------------- helpers
+    def para_index(self, pos):
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0:
+            s, e = self.spans[k]
+            if s <= pos <= e:
+                return k
+        if k - 1 >= 0 and self.spans[k - 1][1] == pos:
+            return k - 1
+        return None
+
+    def masked_para(self, k, regions):
+        s, e = self.spans[k]
+        chars = list(self.folded[s:e])
+        for o, c, _p, _kind in regions:
+            a, b = max(o + 1, s), min(c, e)
+            if a < b:
+                inner = self.folded[o + 1:c].rstrip()
+                for x in range(a, b):
+                    chars[x - s] = _MASK
+                # keep a final full stop inside a quote so sentence boundaries survive
+                if inner and inner[-1] in ".!?" and b - 1 >= a:
+                    last = o + 1 + len(inner) - 1
+                    if a <= last < b:
+                        chars[last - s] = inner[-1]
+        return "".join(chars)
+
+    def sentences(self, k, masked):
+        s, _e = self.spans[k]
+        bounds = [0]
+        for m in _BOUNDARY_RE.finditer(masked):
+            dot = m.start()
+            w = _LAST_WORD_RE.search(masked, max(0, dot - 40), dot)
+            if w:
+                word = w.group(0).lower()
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()) or _INITIALS_RE.fullmatch(word):
+                    nxt = masked[m.end():m.end() + 1]
+                    if word not in ("u.s", "u.k", "d.c", "a.m", "p.m") or not nxt.isupper():
+                        continue
+                    # "U.S." at a sentence end: accept only when a capital follows a space
+            bounds.append(m.end())
+        bounds.append(len(masked))
+        return [(s + a, s + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    # ---------------------------------------------------------------- speakers
+    def resolve(self, toks, np, names: _Names, pos: int, source_hint: str = ""):
+        """Turn a parsed NP into a speaker dict."""
+        i, j, kind, hi_, hj = np
+        mention_s, mention_e = toks[i].s, toks[j].e
+        mention = self.text[mention_s:mention_e]
+        words = [t.t for t in toks[i:j + 1]]
+        sp = {"mention": mention, "start": mention_s, "end": mention_e, "source": kind,
+              "canonical": "", "roles": [mention], "person": False, "plural": False}
+        if kind == "pronoun":
+            low = toks[i].low
+            sp["source"] = "pronoun"
+            if low in ("he", "she"):
+                hit = names.last_person_before(mention_s)
+                prev_sp = self.last_speaker(mention_s, person=True)
+                cand = hit[1] if hit else None
+                if prev_sp is not None and (cand is None or (hit and prev_sp["start"] > hit[0])):
+                    cand = prev_sp["canonical"]
+                if cand:
+                    sp["canonical"] = cand
+                    sp["person"] = True
+                    sp["roles"] = [mention] + names.roles.get(cand, [])
+            elif low in ("they", "it", "we"):
+                prev_sp = self.last_speaker(mention_s, plural=(low != "it"), person=False)
+                if prev_sp is not None:
+                    sp["canonical"] = prev_sp["canonical"]
+                    sp["roles"] = [mention] + prev_sp["roles"]
+                    sp["plural"] = prev_sp["plural"]
+            return sp
+        # appositions: "Doug Andres, a spokesman ..." / "Spain's prime minister, Pedro Sánchez"
+        if kind == "named" and any(w.lower().rstrip(".") in _TITLE_WORDS for w in words) and all((w.lower().rstrip(".") in _TITLE_WORDS or _GEO_ADJ_RE.match(w)
+                                     or w.lower() in _DETS or w.endswith("'s") or w.endswith("’s"))
+                                    for w in words if w[:1].isalpha()):
+            kind = "description"
+        if kind == "named":
+            person = names.person(_strip_poss(self.folded[mention_s:mention_e]))
+            if person:
+                sp["canonical"] = person
+                sp["person"] = True
+                sp["roles"] = [mention] + names.roles.get(person, [])
+                sp["source"] = "named"
+                return sp
+            # an organisation or unknown single name
+            name = self.folded[mention_s:mention_e]
+            ws = name.split()
+            while ws and (ws[0].lower() in ("the", "a", "an") or ws[0].endswith("'s") and len(ws) > 1):
+                ws = ws[1:]
+            name = " ".join(ws)
+            name = re.sub(r"\s*\([^)]*\)$", "", name)
+            if name in names.acronyms:
+                name = names.acronyms[name]
+            # a title with a single unknown name: keep the name without the title
+            ws = name.split()
+            k = 0
+            while k < len(ws) - 1 and (ws[k].lower().rstrip(".") in _TITLE_WORDS or _GEO_ADJ_RE.match(ws[k])):
+                k += 1
+            if k:
+                sp["roles"].append(" ".join(ws[:k]))
+                name = " ".join(ws[k:])
+            if any(w.lower() in _SPEAKER_NOUNS and not w[0].isupper() for w in name.split()):
+                kind = "description"
+            else:
+                sp["canonical"] = _clean_name(self.text, mention_s, mention_e, name)
+                sp["source"] = "named"
+                sp["person"] = len(name.split()) >= 2 and not any(
+                    w.lower() in _ORG_WORDS for w in name.split())
+                return sp
+        # description
+        sp["source"] = "description"
+        desc = self.folded[mention_s:mention_e]
+        dws = desc.split()
+        det = dws[0].lower() if dws else ""
+        body = dws[1:] if det in _DETS else dws
+        head = _strip_poss(body[-1]).lower() if body else ""
+        sp["plural"] = bool(_PLURAL_HINT.search(head)) and head not in ("press", "news")
+        # a person by title: "the prime minister", "Spain's prime minister"
+        if any(w.lower() in _TITLE_WORDS for w in body) and head not in ("sources", "source", "officials", "office",
+                                                                          "campaign", "aides", "aide"):
+            if det in ("the", "his", "her") or (dws and dws[0].endswith("'s")) or det not in _DETS:
+                p = names.person_with_title(" ".join(dws), mention_s)
+                if p:
+                    sp["canonical"] = p
+                    sp["person"] = True
+                    sp["source"] = "title"
+                    sp["roles"] = [mention] + names.roles.get(p, [])
+                    return sp
+        # possessive person: "Sanchez's office"
+        if dws and dws[0].endswith("'s"):
+            p = names.person(dws[0][:-2])
+            if p:
+                rest = " ".join(dws[1:])
+                sp["canonical"] = f"{p}'s {rest}"
+                sp["roles"] = [mention] + names.roles.get(p, [])
+                return sp
+        # definite description pointing back: "the spokesperson", "the report"
+        if det in ("the", "this", "that") and head:
+            for prev in reversed(self.speakers):
+                if prev["start"] >= mention_s:
+                    continue
+                pc = prev["canonical"].lower()
+                if pc.split() and (pc.split()[-1] == head or prev["mention"].lower().split()[-1:] == [head]):
+                    sp["canonical"] = prev["canonical"]
+                    sp["roles"] = [mention] + prev["roles"]
+                    return sp
+            # an earlier indefinite mention "an expert report"
+            back = self.folded[max(0, mention_s - 3000):mention_s]
+            ms = list(re.finditer(r"\b(?i:an?|one)\s+((?:[\w\-]+\s+){0,2}?)" + re.escape(head) + r"\b", back))
+            if ms:
+                mods = ms[-1].group(1).strip()
+                mods = " ".join(w for w in mods.split() if w.lower() not in ("new", "recent", "joint"))
+                canon = (mods + " " + head).strip()
+                sp["canonical"] = canon
+                return sp
+        # organisation words: "a commission spokesperson" -> "European Commission spokesperson"
+        out = []
+        for w in body:
+            org = names.org_for_word(w, mention_s) if w.islower() and w in _ORG_WORDS else None
+            out.append(org if org else w)
+        canon = " ".join(out)
+        sp["canonical"] = canon
+        return sp
+
+    def last_speaker(self, pos, person=None, plural=None):
+        for sp in reversed(self.speakers):
+            if sp["start"] >= pos or not sp["canonical"]:
+                continue
+            if person is True and not sp["person"]:
+                continue
+            if plural is True and not sp["plural"]:
+                continue
+            if plural is False and sp["plural"]:
+                continue
+            if person is False and sp["person"]:
+                continue
+            return sp
+        return None
+
+    # ---------------------------------------------------------------- attribution of one window
+    def attribute_after(self, toks):
+        """Tokens following a closing mark: ', he said', ', said X', ', X said', 'according to X'."""
+        k = 0
+        n = len(toks)
+        while k < n and toks[k].t in (",", "-", "'", '"'):
+            k += 1
+        if k >= n or k > 2:
+            return None
+        hi = min(n - 1, k + 25)
+        # according to X
+        if toks[k].low == "according" and k + 1 < n and toks[k + 1].low == "to":
+            np = _np_fwd(toks, k + 2, hi)
+            if np:
+                return np, ("according to", "neutral"), "according_to"
+        v = _verb_at(toks, k) if not toks[k].cap or toks[k].low in _VERBS else None
+        if v is None and toks[k].low in _VERBS and toks[k].t[0].isupper() is False:
+            v = _VERBS[toks[k].low]
+        if v is not None and (v[0] == "tell" or toks[k].low.endswith("ing")):
+            return None        # "..., telling reporters": the noun phrase after is not the speaker
+        if v is not None and toks[k].low not in ("calling", "called"):
+            m = k + 1
+            while m <= hi and toks[m].low in _ADVS and toks[m].low not in _PRONOUNS:
+                m += 1
+            np = _np_fwd(toks, m, hi)
+            if np:
+                np = self.apposition_fwd(toks, np, hi)
+                return np, v, ""
+            return None
+        if v is None and _is_unknown_past(toks[k]) and k + 1 <= hi and toks[k + 1].cap:
+            # "...,” remembered Roy Verley": an unlisted past-tense verb, then a name
+            np = _np_fwd(toks, k + 1, hi)
+            if np is not None and np[2] == "named":
+                return self.apposition_fwd(toks, np, hi), (toks[k].low, "evaluative"), ""
+        np = _np_fwd(toks, k, hi)
+        if np is None:
+            return None
+        np2 = self.apposition_fwd(toks, np, hi)
+        m = np2[1] + 1
+        if m + 1 <= hi and toks[np[1] + 1].t == ",":
+            # "Brent Bozell III, founder of the Media Research Center, tells"
+            np3 = _np_fwd(toks, np[1] + 2, hi)
+            if np3 is not None and np3[2] != "pronoun":
+                m3 = np3[1] + 1
+                if m3 <= hi and toks[m3].t == ",":
+                    m3 += 1
+                while m3 <= hi and toks[m3].low in _ADVS:
+                    m3 += 1
+                if m3 <= hi and toks[m3].low in _VERBS:
+                    head = np if (np[2] == "named" or np3[2] != "named") else np3
+                    return head, _VERBS[toks[m3].low], ""
+        if m <= hi and toks[m].t == ",":
+            m += 1
+        while m <= hi and toks[m].low in _ADVS:
+            m += 1
+        if m <= hi:
+            v = _VERBS.get(toks[m].low)
+            if v is not None:
+                return np2, v, ""
+        if m <= hi and np2[2] == "named" and _is_unknown_past(toks[m]) and \
+                (m + 1 > hi or toks[m + 1].t in (".", ",", "!", "?") or toks[m + 1].low in _PREPS):
+            # "...,” Trump barked." with a verb the lexicon lacks
+            return np2, (toks[m].low, "evaluative"), ""
+        if np[1] + 1 <= hi and toks[np[1] + 1].t == "," and np[2] != "pronoun":
+            # a long apposition: "X, 69, told ...", "X, a close adviser to Y, said"
+            vk = _verb_after_apposition(toks, np[1] + 1, hi)
+            if vk is not None:
+                return np, _VERBS[toks[vk].low], ""
+        return None
+
+    def final_attribution(self, toks):
+        """An attribution closing the sentence after a comma (", X said in a
+        statement." / ", said X."): ``(att, tokens)`` or None."""
+        n = len(toks)
+        seen = 0
+        for m in range(n - 2, 0, -1):
+            if toks[m].t != ",":
+                continue
+            seen += 1
+            if seen > 3:
+                break
+            sub = toks[m:]
+            got = self.attribute_after(sub)
+            if got is None or got[2] == "according_to":
+                continue
+            vk = next((x for x in range(got[0][1] + 1, len(sub)) if sub[x].low in _VERBS), None)
+            if vk is None:
+                vk = next((x for x in range(1, got[0][0]) if sub[x].low in _VERBS), None)
+            if vk is None:
+                continue
+            tail = sub[max(vk, got[0][1]) + 1:]
+            if len(tail) <= 9 and not any(x.low == "that" or x.t[0] == _MASK for x in tail):
+                return got, sub
+            return None
+        return None
+
+    def apposition_fwd(self, toks, np, hi):
+        """'X, the Y of Z,' -> keep the named part as head."""
+        i, j, kind, _hi, _hj = np
+        if j + 2 <= hi and toks[j + 1].t == ",":
+            np2 = _np_fwd(toks, j + 2, hi)
+            if np2 and np2[2] != "pronoun":
+                end2 = np2[1]
+                ok_end = end2 + 1 > hi or toks[end2 + 1].t in (",", ".", ";") or \
+                    toks[end2 + 1].low in _VERBS or toks[end2 + 1].low in _PREPS
+                if ok_end:
+                    if kind == "description" and np2[2] == "named":
+                        return np2
+                    if kind == "named" and np2[2] == "description":
+                        return (i, j, kind, i, j)
+                    if kind == "named" and np2[2] == "named" and toks[i].low in _DETS:
+                        return np2
+        return np
+
+    def attribute_before(self, toks, sent_lo_tok):
+        """Tokens from the sentence start up to an opening mark."""
+        n = len(toks)
+        # according to X
+        for k in range(n - 2, -1, -1):
+            if toks[k].low == "according" and toks[k + 1].low == "to":
+                np = _np_fwd(toks, k + 2, n - 1)
+                if np:
+                    return np, ("according to", "neutral"), "according_to"
+        for k in range(n - 1, -1, -1):
+            v = _verb_at(toks, k)
+            if v is None:
+                t = toks[k]
+                if t.low in _NOMINAL_CUES and k + 1 < n and toks[k + 1].low in ("of", "by", "to", "that"):
+                    # "X's accusation of", "a pledge by X to"
+                    if toks[k + 1].low == "by":
+                        np = _np_fwd(toks, k + 2, n - 1)
+                        if np:
+                            return np, (_NOMINAL_CUES[t.low], self.verbs.get(_NOMINAL_CUES[t.low], ("", "neutral"))[1]), ""
+                    for b in range(k - 1, max(-1, k - 4), -1):
+                        if _is_poss(toks[b]) and toks[b].cap:
+                            np = (b, b, "named", b, b)
+                            lem = _NOMINAL_CUES[t.low]
+                            return np, (lem, self.verbs.get(lem, (lem, "neutral"))[1]), ""
+                continue
+            # subject before the verb
+            j = _skip_back_adverbs(toks, k - 1, 0)
+            if j >= 0 and toks[j].t == ",":
+                # "X, who ..., said" / apposition before the verb: "Andres, a spokesman, said"
+                jj = j - 1
+                np = _np_back(toks, jj, 0) if jj >= 0 else None
+                if np and np[2] != "pronoun" and np[0] - 2 >= 0 and toks[np[0] - 1].t == ",":
+                    np0 = _np_back(toks, np[0] - 2, 0)
+                    if np0 and np0[2] == "named":
+                        return np0, v, ""
+                # "Lisa Moreno, a spokeswoman for the agency, said"
+                for c1 in range(jj - 1, max(0, jj - 14), -1):
+                    if toks[c1].t == ",":
+                        np0 = _np_back(toks, c1 - 1, 0) if c1 >= 1 else None
+                        if np0 and np0[2] == "named" and (np0[0] == 0 or toks[np0[0] - 1].low not in _PREPS):
+                            return np0, v, ""
+                        break
+                if toks[k].low in _PARTICIPLE_OK:
+                    np = _clause_subject(toks, 0, k - 1) or _sentence_subject(toks, 0, k - 1)
+                    if np:
+                        return np, v, ""
+                continue
+            if j >= 0 and toks[j].low in ("by", "after", "before", "while", "when") and toks[k].low.endswith("ing"):
+                np = _sentence_subject(toks, 0, j - 1)
+                if np:
+                    return np, v, ""
+                continue
+            if j < 0:
+                # verb first: "Said Trump: ..." / "Asked about X, Y said"
+                np = _np_fwd(toks, k + 1, n - 1)
+                if np and toks[k].low not in _PARTICIPLE_OK:
+                    return self.apposition_fwd(toks, np, n - 1), v, ""
+                continue
+            np = _np_back(toks, j, 0)
+            if toks[k].low in _PARTICIPLE_OK and (np is None or np[2] != "pronoun"):
+                # "The town released a statement Wednesday saying ...": the clause subject
+                cs = _clause_subject(toks, 0, j)
+                if cs is not None and cs[0] < (np[0] if np else j + 1):
+                    np = cs
+            if np is not None:
+                # apposition before: "Doug Andres, a spokesman for ..."
+                if np[2] == "description" and np[0] - 2 >= 0 and toks[np[0] - 1].t == ",":
+                    np0 = _np_back(toks, np[0] - 2, 0)
+                    if np0 and np0[2] == "named" and (np0[0] == 0 or toks[np0[0] - 1].low not in _PREPS) \
+                            and toks[np0[0]].low not in _NOT_NAMES:
+                        return np0, v, ""
+                if np[2] == "pronoun" and toks[np[0]].low in ("it", "they") and np[0] >= 2:
+                    # "X said it found ...": the outer speaker
+                    outer = self.attribute_before(toks[:np[0]], 0)
+                    if outer is not None and outer[0][2] != "pronoun":
+                        return outer
+                return np, v, ""
+            # inverted "..., said X, ..."
+            np = _np_fwd(toks, k + 1, n - 1)
+            if np and toks[k].low in ("said", "says", "wrote", "added", "asked"):
+                return self.apposition_fwd(toks, np, n - 1), v, ""
+            # "went on to say", "is expected to say": the clause subject
+            np = _sentence_subject(toks, 0, k - 1)
+            if np:
+                return np, v, ""
+        return None
+
+    # ---------------------------------------------------------------- main
+    def run(self, max_gap_paragraphs=2, min_partial_words=4):
+        text, folded = self.text, self.folded
+        spans = self.spans
+        if not spans:
+            return []
+        doubles = _double_regions(text, spans)
+        singles = _single_regions(text, spans, doubles)
+        regions = sorted([(o, c, p, "double") for o, c, p in doubles] +
+                         [(o, c, p, "single") for o, c, p in singles])
+        names = self.names = _Names(folded, spans, self.types[0])
+        masked = {}
+        para_regions = {}
+        for r in regions:
+            for k, (s, e) in enumerate(spans):
+                if r[0] < e and r[1] >= s:
+                    para_regions.setdefault(k, []).append(r)
+        sent_of = {}
+        for k in range(len(spans)):
+            masked[k] = self.masked_para(k, para_regions.get(k, []))
+        rows = []
+        # ---- indirect attributions (also feed pronoun / back-reference resolution)
+        indirect = []
+        quote_spans = [(o, c) for o, c, _p, _k in regions]
+        sent_lists = _LazySentences(self, masked)
+        for k in range(len(spans)):
+            s0 = spans[k][0]
+            if k not in para_regions and not _INDIRECT_CUE_RE.search(masked[k]):
+                continue               # no quote and no reporting verb in this paragraph
+            for a, b in sent_lists[k]:
+                seg = masked[k][a - s0:b - s0]
+                if _MASK in seg or not _INDIRECT_CUE_RE.search(seg):
+                    continue           # indirect() would find nothing: skip tokenising
+                toks = _tokens(seg, a)
+                if not toks:
+                    continue
+                found = self.indirect(toks, names, a, b, quote_spans)
+                if found:
+                    indirect.append(found)
+        ind_iter = iter(sorted(indirect, key=lambda r: r["pos"]))
+        pending = next(ind_iter, None)
+        prev_quote = None
+        for o, c, prob, family in regions:
+            # feed speakers of indirect attributions that come before this quote
+            while pending is not None and pending["pos"] < o:
+                if pending["_sp"] and pending["_sp"]["canonical"]:
+                    self.speakers.append(pending["_sp"])
+                rows.append(pending)
+                pending = next(ind_iter, None)
+            k = self.para_index(o)
+            if k is None:
+                continue
+            kc = self.para_index(c) if prob == "" else k
+            kc = k if kc is None else kc
+            s0 = spans[k][0]
+            # sentence containing the opening mark
+            sa = s0
+            for a, b in sent_lists[k]:
+                if a <= o:
+                    sa = a
+            before_toks = _tokens(masked[k][sa - s0:o - s0], sa)
+            colon_intro = False
+            if not before_toks and k > 0 and masked[k - 1].rstrip().endswith(":"):
+                # "Cruz continued:" / "he declared:" then the quote as the next paragraph
+                pa = spans[k - 1][0]
+                for a, b in sent_lists[k - 1]:
+                    pa = a
+                pm = masked[k - 1].rstrip()
+                before_toks = _tokens(pm[pa - spans[k - 1][0]:], pa)
+                colon_intro = True
+            # after window: from the closing mark to the sentence end
+            s1 = spans[kc][0]
+            after_toks = []
+            inner = text[o + 1:c]
+            inner_f = folded[o + 1:c].rstrip()
+            if prob == "":
+                se = spans[kc][1]
+                for a, b in sent_lists[kc]:
+                    if a <= c < b:
+                        se = b
+                        break
+                after_str = masked[kc][c + 1 - s1:se - s1]
+                if inner_f[-1:] == "." and not re.match(r"\s*,?\s*(?:[a-z]|said|says)", after_str):
+                    after_str = ""
+                after_toks = _tokens(after_str[:300], c + 1)
+                if not after_toks and inner_f[-1:] in (".", "!", "?", ","):
+                    # the sentence ends at the closing mark ("...!” Sessions said."):
+                    # look at the next sentence when it is a bare attribution
+                    nxt = None
+                    for a, b in sent_lists[kc]:
+                        if a >= se:
+                            nxt = (a, b)
+                            break
+                    if nxt is not None and nxt[0] - c < 4:
+                        cand = _tokens(masked[kc][c + 1 - s1:nxt[1] - s1][:300], c + 1)
+                        got = self.attribute_after(cand)
+                        if got is not None and got[2] != "according_to":
+                            vk = next((x for x in range(got[0][1] + 1, len(cand)) if cand[x].low in _VERBS), None)
+                            tail = cand[vk + 1:] if vk is not None else []
+                            if vk is not None and len(tail) <= 25 and not any(x.low == "that" for x in tail) \
+                                    and not any(x.t == "\x00" * len(x.t) for x in tail):
+                                after_toks = cand
+            # ---- classification
+            words = _WORD_RE.findall(inner)
+            n_words = len(words)
+            first_alpha = re.search(r"[^\W\d_]", inner)
+            starts_upper = bool(first_alpha) and first_alpha.group(0).isupper()
+            bstr = folded[sa:o].strip() if not colon_intro else ":"
+            sentence_start = bstr == "" or bstr[-1] in ":,-" or (bool(before_toks) and _verb_at(before_toks, len(before_toks) - 1) is not None)
+            ends_sentence = inner_f[-1:] in (".", "!", "?") or bool(re.search(r"[.!?]\s+[A-Z]", inner_f))
+            att = None
+            how = ""
+            att_toks = None
+            if after_toks:
+                att = self.attribute_after(after_toks)
+                att_toks = after_toks
+            if att is None and before_toks:
+                att = self.attribute_before(before_toks, 0)
+                att_toks = before_toks
+            if att is None and after_toks:
+                # "... “quoted words” in the middle, he said in a statement."
+                fin = self.final_attribution(after_toks)
+                if fin is not None:
+                    att, att_toks = fin
+            if att is None and after_toks:
+                att_toks = after_toks
+                # according to X later in the sentence
+                for m in range(len(after_toks) - 1):
+                    if after_toks[m].low == "according" and after_toks[m + 1].low == "to":
+                        np = _np_fwd(after_toks, m + 2, len(after_toks) - 1)
+                        if np:
+                            att = (np, ("according to", "neutral"), "according_to")
+                        break
+            cap_words = [w for w in words if w[:1].isalpha() and w.lower() not in
+                         ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "from", "by", "is")]
+            title_like = bool(cap_words) and all(w[0].isupper() for w in cap_words) and n_words <= 12 \
+                and not ends_sentence and not (bstr[-1:] == ":")
+            direct = starts_upper and (sentence_start or ends_sentence and n_words >= 4) and not title_like
+            cue = None
+            if att is None:
+                for t in before_toks[::-1] + after_toks:
+                    if not t.cap and (t.low in _VERBS or t.low in _EXTRA_CUES):
+                        cue = t
+                        break
+            immediate = bool(after_toks) and att is not None and att_toks is after_toks or (
+                bool(before_toks) and _verb_at(before_toks, len(before_toks) - 1) is not None) or (
+                bstr[-1:] in (":",) and att is not None)
+            if family == "single" and att is None and not direct:
+                kind = "scare"
+            elif title_like and not immediate:
+                kind = "scare"
+            elif direct:
+                kind = "direct"
+            elif att is not None:
+                kind = "partial"
+            elif cue is not None or n_words >= min_partial_words:
+                kind = "partial"
+                np = _sentence_subject(before_toks, 0, len(before_toks) - 1) if before_toks else None
+                if np is not None and cue is not None:
+                    v = _VERBS.get(cue.low) or (_EXTRA_CUES[cue.low], self.verbs.get(_EXTRA_CUES[cue.low], ("", "neutral"))[1])
+                    att = (np, v, "")
+                    att_toks = before_toks
+            else:
+                kind = "scare"
+            if kind == "partial" and re.search(r"(?:so-called|dubbed|nicknamed|known as|termed|labeled|labelled|titled|entitled)\s*$",
+                                               bstr, re.I) and att is not None and att[1][0] not in ("call",):
+                kind = "scare" if n_words <= 3 else kind
+            # ---- speaker
+            speaker = None
+            verb, vclass = "", ""
+            if kind in ("direct", "partial"):
+                if att is not None:
+                    np, (verb, vclass), how = att
+                    speaker = self.resolve(att_toks, np, names, o)
+                    if how == "according_to":
+                        speaker["source"] = "according_to" if speaker["source"] in ("named", "description") else speaker["source"]
+                elif kind == "direct" and (dash := self.dash_attribution(kc, c)) is not None:
+                    speaker = dash          # a quote paragraph signed by the next one: "- Jane Doe."
+                elif (ctx := self.context_speaker(k, sa, o, before_toks, colon_intro, kind, prev_quote,
+                                                  names, sent_lists, masked)) is not None:
+                    speaker, verb, vclass = ctx
+                elif kind == "direct" and prev_quote is not None and prev_quote.get("_sp") is not None and \
+                        (k - prev_quote["_para"]) <= max_gap_paragraphs:
+                    prev_sp = prev_quote["_sp"]
+                    speaker = dict(prev_sp)
+                    speaker["source"] = "previous"
+                    verb, vclass = prev_quote["verb"], prev_quote["verb_class"]
+                elif kind == "direct":
+                    # the last attribution (often indirect) before this quote
+                    prev_sp = self.speakers[-1] if self.speakers else None
+                    if prev_sp is not None and self.para_index(prev_sp["start"]) is not None and \
+                            k - self.para_index(prev_sp["start"]) <= 1:
+                        speaker = dict(prev_sp)
+                        speaker["source"] = "previous"
+            if speaker is not None and speaker["canonical"]:
+                self.speakers.append(speaker)
+            row = self.make_row(o + 1, c, inner, kind, speaker, verb, vclass, n_words,
+                                text[o] + (text[c] if prob == "" and c < len(text) else ""), prob, k)
+            row["_sp"] = speaker if kind in ("direct", "partial") else None
+            row["_para"] = kc
+            row["pos"] = o
+            rows.append(row)
+            if kind in ("direct", "partial"):
+                prev_quote = row
+        while pending is not None:
+            rows.append(pending)
+            pending = next(ind_iter, None)
+        return rows
+
+    def dash_attribution(self, kc, c):
+        """A quote that closes its paragraph, signed by the next paragraph
+        ("- Jane Doe." / "-- Sen. Jane Doe, D-Mass."): the speaker, or None."""
+        if kc + 1 >= len(self.spans):
+            return None
+        ps, pe = self.spans[kc]
+        if self.folded[c + 1:pe].strip(" .,\"'"):
+            return None
+        ns, ne = self.spans[kc + 1]
+        m = _DASH_SIGN_RE.match(self.folded, ns, ne)
+        if m is None:
+            return None
+        toks = _tokens(self.folded[m.start(1):ne], m.start(1))
+        np = _np_fwd(toks, 0, len(toks) - 1) if toks else None
+        if np is None or np[2] == "pronoun":
+            return None
+        names = self.names
+        sp = self.resolve(toks, np, names, toks[0].s)
+        return sp if sp["canonical"] else None
+
+    def context_speaker(self, k, sa, o, before_toks, colon_intro, kind, prev_quote, names, sent_lists, masked):
+        """Speaker of a quote with no attribution in its own window, from its context.
+
+        * words before the quote in its sentence: the subject of that clause
+          ("Rubio also bemoaned ... “literally hate each other”"), or the noun
+          phrase before a colon ("Pollster Jane Doe: “...”");
+        * a quote opening its sentence: the previous quote's speaker when that
+          quote is in the sentence just before; otherwise the speaker that
+          sentence introduces ("X told reporters." / "The judge turned to me.").
+        Returns ``(speaker, verb, verb_class)`` or None.
+        """
+        verb, vclass = "", ""
+        if before_toks and not colon_intro:
+            n = len(before_toks)
+            np = None
+            if before_toks[-1].t == ":" and n >= 2:
+                j = _skip_back_adverbs(before_toks, n - 2, 0)
+                np = _np_back(before_toks, j, 0) if j >= 0 else None
+                if np is not None and np[2] == "description" and before_toks[np[0]].low not in _DETS \
+                        and not any(before_toks[x].low in _SPEAKER_NOUNS for x in range(np[0], np[1] + 1)):
+                    np = None
+            if np is None:
+                np = _clause_subject(before_toks, 0, n - 1)
+            if np is None:
+                return None
+            sp = self.resolve(before_toks, np, names, o)
+            if not sp["canonical"] and sp["source"] != "pronoun":
+                return None
+            return sp, verb, vclass
+        if kind != "direct" or before_toks:
+            return None
+        # the sentence just before this one
+        s0 = self.spans[k][0]
+        prev_sent = None
+        for a, b in sent_lists[k]:
+            if b <= sa and a < sa:
+                prev_sent = (k, a, b)
+        same_para = prev_sent is not None
+        if prev_sent is None and k > 0 and sent_lists.get(k - 1):
+            a, b = sent_lists[k - 1][-1]
+            prev_sent = (k - 1, a, b)
+        if prev_sent is None:
+            return None
+        pk, a, b = prev_sent
+        if prev_quote is not None and prev_quote.get("_sp") is not None and prev_quote["end"] >= a - 1 \
+                and prev_quote["_para"] >= pk:
+            sp = dict(prev_quote["_sp"])
+            sp["source"] = "previous"
+            return sp, prev_quote["verb"], prev_quote["verb_class"]
+        ps0 = self.spans[pk][0]
+        toks = _tokens(masked[pk][a - ps0:b - ps0], a)
+        if not toks or any(t.t[0] == _MASK for t in toks):
+            return None
+        att = self.attribute_before(toks, 0)
+        if att is not None and att[2] != "according_to":
+            np, (verb, vclass), _how = att
+        elif same_para:
+            np = _clause_subject(toks, 0, len(toks) - 1)
+            if np is None:
+                return None
+        else:
+            return None
+        sp = self.resolve(toks, np, names, toks[np[0]].s)
+        if not sp["canonical"]:
+            return None
+        sp["source"] = "previous" if sp["source"] in ("named", "description", "title") else sp["source"]
+        return sp, verb, vclass
+
+    def make_row(self, start, end, text, kind, speaker, verb, vclass, n_words, marks, problem, k):
+        sp = speaker or {}
+        canonical = sp.get("canonical", "")
+        stype = ""
+        if kind != "scare":
+            stype = _type_of(sp.get("roles", []) + [canonical], canonical, *self.types) if canonical else "unknown"
+            if stype == "unknown" and sp and sp.get("source") == "description" and canonical:
+                stype = "unknown"
+        return {
+            "article_id": self.aid, "outlet": self.outlet, "segment_id": self.paras[k][0],
+            "text": text, "kind": kind, "start": start, "end": end,
+            "speaker": canonical, "speaker_mention": sp.get("mention", ""),
+            "speaker_start": sp.get("start", -1) if sp else -1,
+            "speaker_end": sp.get("end", -1) if sp else -1,
+            "speaker_type": stype, "speaker_source": sp.get("source", "") if sp else "",
+            "verb": verb, "verb_class": vclass, "n_words": n_words, "marks": marks,
+            "problem": problem,
+        }
+
+    def indirect(self, toks, names, a, b, quote_spans):
+        """'X said (that) CONTENT.' / 'CONTENT, X said.' / 'According to X, CONTENT.'"""
+        if any(t.t[0] == _MASK for t in toks):
+            return None
+        n = len(toks)
+        # "CONTENT, X said (in a statement)." at the end of the sentence
+        for k in range(n - 1, 1, -1):
+            if n - k > 8:
+                break
+            t = toks[k]
+            if t.cap or t.low not in _INDIRECT_VERB_FORMS or _verb_at(toks, k) is None:
+                continue
+            tail = toks[k + 1:]
+            if any(x.low in ("that", "to") or x.low in _VERBS for x in tail):
+                break
+            j = _skip_back_adverbs(toks, k - 1, 0)
+            np = _np_back(toks, j, 0) if j >= 0 else None
+            if np and np[0] >= 2 and toks[np[0] - 1].t == ",":
+                sp = self.resolve(toks, np, names, toks[np[0]].s)
+                return self.indirect_row(toks[0].s, toks[np[0] - 1].s, sp, _VERBS[t.low])
+            if j >= 1 and toks[j].t == ",":
+                np = _np_fwd(toks, k + 1, n - 1)
+                if np:
+                    sp = self.resolve(toks, np, names, toks[np[0]].s)
+                    return self.indirect_row(toks[0].s, toks[j].s, sp, _VERBS[t.low])
+            break
+        for k in range(n):
+            t = toks[k]
+            if t.low == "according" and k + 1 < n and toks[k + 1].low == "to":
+                np = _np_fwd(toks, k + 2, n - 1)
+                if np is None:
+                    return None
+                if k == 0:
+                    m = np[1] + 1
+                    if m < n and toks[m].t == ",":
+                        cs, ce = toks[m + 1].s if m + 1 < n else b, toks[-1].e
+                    else:
+                        return None
+                else:
+                    cs, ce = toks[0].s, toks[k - 1].s
+                sp = self.resolve(toks, np, names, toks[k].s)
+                sp["source"] = "according_to" if sp["source"] in ("named", "description") else sp["source"]
+                return self.indirect_row(cs, ce, sp, ("according to", "neutral"))
+            if t.cap or t.low not in _INDIRECT_VERB_FORMS:
+                continue
+            v = _verb_at(toks, k)
+            if v is None:
+                continue
+            j = _skip_back_adverbs(toks, k - 1, 0)
+            # CONTENT, X said.
+            if j >= 0 and k + 1 < n and toks[k + 1].t in (".", "!", "?") or (k + 1 == n):
+                np = _np_back(toks, j, 0) if j >= 0 else None
+                if np and np[0] >= 2 and toks[np[0] - 1].t == ",":
+                    sp = self.resolve(toks, np, names, toks[np[0]].s)
+                    return self.indirect_row(toks[0].s, toks[np[0] - 1].s, sp, v)
+                continue
+            if j >= 0 and toks[j].t == "," and k + 1 < n:
+                # "CONTENT, said X." inverted
+                np = _np_fwd(toks, k + 1, n - 1)
+                if np and (np[1] + 1 >= n or toks[np[1] + 1].t in (".", ",")):
+                    sp = self.resolve(toks, np, names, toks[np[0]].s)
+                    return self.indirect_row(toks[0].s, toks[j].s, sp, v)
+                if toks[k].low in _PARTICIPLE_OK:
+                    np = _clause_subject(toks, 0, k - 1) or _sentence_subject(toks, 0, k - 1)
+                    if np:
+                        sp = self.resolve(toks, np, names, toks[np[0]].s)
+                        c0 = k + 1
+                        if c0 < n and toks[c0].low == "that":
+                            c0 += 1
+                        if c0 < n:
+                            return self.indirect_row(toks[c0].s, toks[-1].e if toks[-1].t not in ".!?" else toks[-1].s, sp, v)
+                continue
+            if j < 0:
+                continue
+            np = _np_back(toks, j, 0)
+            if np is None and toks[j].low in ("by",) and toks[k].low.endswith("ing"):
+                np = _sentence_subject(toks, 0, j - 1)
+            if np is None:
+                continue
+            c0 = k + 1
+            if v[0] == "tell":
+                # "told reporters (that)"
+                m = c0
+                while m < n and m - c0 < 4 and toks[m].low not in ("that",) and toks[m].t not in (",", ":"):
+                    m += 1
+                if m < n and toks[m].low == "that":
+                    c0 = m
+                else:
+                    continue
+            if c0 < n and toks[c0].low == "that":
+                c0 += 1
+            elif c0 < n and toks[c0].t in (",", ":"):
+                c0 += 1
+            elif c0 < n and (toks[c0].low in _PREPS or toks[c0].t in (".",)):
+                continue
+            if c0 >= n - 1:
+                continue
+            end = toks[-1].s if toks[-1].t in (".", "!", "?") else toks[-1].e
+            if end - toks[c0].s < 12:
+                continue
+            sp = self.resolve(toks, np, names, toks[np[0]].s)
+            return self.indirect_row(toks[c0].s, end, sp, v)
+        return None
+
+    def indirect_row(self, cs, ce, sp, v):
+        while ce > cs and self.text[ce - 1] in " ,;:":
+            ce -= 1
+        k = self.para_index(cs)
+        txt = self.text[cs:ce]
+        row = self.make_row(cs, ce, txt, "indirect", sp, v[0], v[1], len(_WORD_RE.findall(txt)), "", "",
+                            k if k is not None else 0)
+        row["pos"] = cs
+        row["_sp"] = sp
+        return row
+
+
+def _clean_name(text, s, e, name):
+    return name.strip(" ,.;:")
+
+
+def _kept_paragraphs(segments: pd.DataFrame) -> dict:
+    segs = segments
+    if "kept" in segs.columns:
+        segs = segs[segs["kept"].astype(bool)]
+    out: dict = {}
+    for aid, sid, s, e in zip(segs["article_id"], segs["segment_id"], segs["start"], segs["end"]):
+        out.setdefault(aid, []).append((int(sid), int(s), int(e)))
+    for v in out.values():
+        v.sort(key=lambda x: x[1])
+    return out
+
+
+def extract(articles: pd.DataFrame, segments: pd.DataFrame, *, indirect: bool = True,
+            max_gap_paragraphs: int = 2, min_partial_words: int = 4, verbs_path: str | None = None,
+            speaker_types_path: str | None = None) -> pd.DataFrame:
+    """Extract every quote from the kept segments of every article.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The ``articles`` table (``article_id``, ``outlet``, ``text``; rows
+        with ``status == "error"`` are skipped).
+    segments : DataFrame
+        The ``segments`` table; only rows with ``kept`` true are read.
+    indirect : bool
+        Also report indirect speech ("X said that ...") as ``kind="indirect"``.
+    max_gap_paragraphs : int
+        A direct quote with no attribution in its sentence inherits the
+        previous quote's speaker when that quote is at most this many
+        paragraphs back.
+    min_partial_words : int
+        Quoted words inside the writer's sentence with no reporting cue in the
+        sentence count as speech (``partial``) from this many words up;
+        shorter ones are ``scare`` quotes.
+    verbs_path, speaker_types_path : str, optional
+        Replacement lexicons (same columns as the shipped CSV files).
+
+    Returns
+    -------
+    DataFrame with columns :data:`COLUMNS`, one row per quote, in reading
+    order; ``quote_id`` is ``"<article_id>:q<n>"``.
+    """
+    verbs = load_verbs(verbs_path)
+    types = load_speaker_types(speaker_types_path)
+    paras = _kept_paragraphs(segments)
+    rows = []
+    status = articles["status"] if "status" in articles.columns else pd.Series("ok", index=articles.index)
+    outlets = articles["outlet"] if "outlet" in articles.columns else articles["article_id"]
+    for aid, outlet, text, st in zip(articles["article_id"], outlets, articles["text"], status):
+        if st == "error" or not isinstance(text, str) or not text or aid not in paras:
+            continue
+        art = _Article(aid, outlet, text, paras[aid], verbs, types, indirect)
+        art_rows = art.run(max_gap_paragraphs=max_gap_paragraphs, min_partial_words=min_partial_words)
+        if not indirect:
+            art_rows = [r for r in art_rows if r["kind"] != "indirect"]
+        art_rows.sort(key=lambda r: (r["start"], r["end"]))
+        for n, r in enumerate(art_rows):
+            r["quote_id"] = f"{aid}:q{n}"
+            rows.append(r)
+    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
+    if frame.empty:
+        frame = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    return frame.astype({"segment_id": "int64", "start": "int64", "end": "int64",
+                         "speaker_start": "int64", "speaker_end": "int64", "n_words": "int64"})
+
+
+def outlet_summary(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet with the quote measures (columns prefixed ``quotes_``).
+
+    * ``quotes_n_<kind>`` for each kind, ``quotes_n`` (direct + partial +
+      indirect, i.e. reported speech) and ``quotes_per_article``;
+    * ``quotes_words_share_<type>``: share of the words inside quotation marks
+      (direct + partial) spoken by each speaker type;
+    * ``quotes_n_speakers``: distinct canonical speakers (per article, so the
+      same name in two articles counts twice until aliases are resolved);
+    * ``quotes_share_official`` / ``_regulator_or_body`` /
+      ``_company_or_platform`` / ``_tech_owner``: share of reported-speech
+      quotes given to each of these types;
+    * ``quotes_share_nonneutral_verbs``: share of attributed quotes whose
+      reporting verb is assertive or evaluative.
+    Shares are NaN for an outlet with no quote to divide by.
+    """
+    outlets = articles["outlet"] if "outlet" in articles.columns else articles["article_id"]
+    n_articles = outlets.value_counts()
+    q = quotes.copy()
+    speech = q[q["kind"].isin(["direct", "partial", "indirect"])]
+    marked = q[q["kind"].isin(["direct", "partial"])]
+    out = pd.DataFrame({"outlet": sorted(set(outlets))})
+    out = out.set_index("outlet")
+    out["quotes_n"] = speech.groupby("outlet").size()
+    for kind in KINDS:
+        out[f"quotes_n_{kind}"] = q[q["kind"] == kind].groupby("outlet").size()
+    count_cols = [c for c in out.columns if c.startswith("quotes_n")]
+    out[count_cols] = out[count_cols].fillna(0).astype("int64")
+    out["quotes_per_article"] = out["quotes_n"] / n_articles.reindex(out.index).astype(float)
+    words = marked.groupby("outlet")["n_words"].sum()
+    by_type = marked.groupby(["outlet", "speaker_type"])["n_words"].sum()
+    for typ in SPEAKER_TYPES:
+        num = by_type.xs(typ, level="speaker_type") if typ in by_type.index.get_level_values(1) else pd.Series(dtype=float)
+        share = num.reindex(out.index).fillna(0) / words.reindex(out.index)
+        out[f"quotes_words_share_{typ}"] = share.where(words.reindex(out.index) > 0)
+    spk = speech[speech["speaker"] != ""]
+    # groupby.apply returns a DataFrame on an empty frame; count distinct pairs instead
+    pairs = spk[["outlet", "article_id", "speaker"]].drop_duplicates()
+    out["quotes_n_speakers"] = pairs.groupby("outlet").size().reindex(out.index).fillna(0).astype("int64")
+    n_speech = speech.groupby("outlet").size().reindex(out.index)
+    for typ in ("official", "regulator_or_body", "company_or_platform", "tech_owner"):
+        num = speech[speech["speaker_type"] == typ].groupby("outlet").size().reindex(out.index).fillna(0)
+        out[f"quotes_share_{typ}"] = (num / n_speech).where(n_speech > 0)
+    att = speech[speech["verb_class"] != ""]
+    n_att = att.groupby("outlet").size().reindex(out.index)
+    nonneutral = att[att["verb_class"] != "neutral"].groupby("outlet").size().reindex(out.index).fillna(0)
+    out["quotes_share_nonneutral_verbs"] = (nonneutral / n_att).where(n_att > 0)
+    return out.reset_index()

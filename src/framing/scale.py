@@ -1,0 +1,572 @@
+"""Large corpora: streaming, resumable and distributed (Dask) execution.
+
+:func:`run` analyses a corpus on disk batch by batch. Memory is bounded by a
+batch, not by the corpus:
+
+1. :func:`framing.stream.iter_batches` reads ``batch_size`` articles at a time
+   (a ``.jsonl`` file or a folder is never held in memory whole);
+2. the per-article stages (:func:`framing.pipeline.analyze_batch`) run on each
+   batch, in this process (``engine="local"``) or on a Dask cluster
+   (``engine="dask"``: a ``LocalCluster`` of ``workers`` processes with one
+   thread each, or an existing cluster at ``scheduler``);
+3. each batch's tables are written as Parquet partitions
+   ``OUT/parts/<table>/part-00000.parquet`` and recorded in
+   ``OUT/parts/_manifest.json`` (keyed by a hash of the input, the batch size,
+   the options and the stages installed, plus the batch index);
+4. the corpus-wide steps (:func:`framing.pipeline.finalize`: merging people
+   across outlets, speakers to people, distinctive terms, per-outlet totals)
+   run at the end on the tables they need, and the final tables are written to
+   ``OUT`` (the large per-article tables, ``segments`` and
+   ``stance_evidence``, are copied partition by partition, never concatenated
+   in memory).
+
+An interrupted run (Ctrl-C, a crash, a lost worker) keeps its finished
+partitions: run the same command again and only the missing batches are
+analysed. ``OUT/parts`` is removed once the final tables are written (pass
+``keep_parts=True`` to keep it, e.g. to read it with Dask).
+
+Rows are in corpus order (article by article, each stage's order within an
+article), so the written tables are byte-identical whatever the engine, the
+number of workers or the batch size.
+
+Dask collections
+----------------
+:func:`read_parts` opens a kept ``parts`` folder (or a Parquet results folder)
+as a Dask DataFrame. Functions that summarise per outlet
+(``compare.outlets``, ``<module>.outlet_summary``) take pandas: call
+:func:`compute` on a dict of Dask DataFrames first (or ``ddf.compute()``);
+the per-outlet tables are small. :func:`outlets` does both.
+
+Examples
+--------
+>>> from framing import scale
+>>> tables = scale.run("big.jsonl", "results", engine="dask", workers=2)   # doctest: +SKIP
+>>> segs = scale.read_parts("results", "segments")                       # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from . import __version__, compare, pipeline, stream
+from .corpus import DEFAULT_MAX_BYTES
+
+__all__ = ["run", "analyze_dask", "process_batch", "read_parts", "compute", "outlets", "PART_TABLES"]
+
+#: Tables written per batch (``mentions`` is intermediate, for people.resolve).
+PART_TABLES = ["articles", "segments", "quotes", "mentions", "stance", "stance_evidence", "term_counts"]
+#: Per-article tables copied to the final output partition by partition.
+STREAMED = ["segments", "stance_evidence"]
+MANIFEST = "_manifest.json"
+#: Columns of the large tables that :func:`run` returns for the summary.
+SUMMARY_COLUMNS = {"segments": ["article_id", "kept", "reason"],
+                   "stance_evidence": ["article_id"]}
+
+
+# --------------------------------------------------------------------------- per batch
+def process_batch(batch: pd.DataFrame, *, clean_options: dict | None = None) -> dict[str, pd.DataFrame]:
+    """The per-article stages on one batch, rows in corpus order, plus the
+    batch's rows of the ``articles`` table (with segment totals, no text)."""
+    parts = pipeline.analyze_batch(batch, clean_options=clean_options)
+    ids = batch["article_id"]
+    parts = {name: pipeline.order_by_article(frame, ids) for name, frame in parts.items()}
+    parts["articles"] = compare.article_totals(batch, parts["segments"]).drop(columns=["text"]) \
+        .reset_index(drop=True)
+    if pipeline._stage("stance", "distinctive_terms") is not None:
+        parts["term_counts"] = _term_counts(batch, parts["segments"], parts["quotes"])
+    return parts
+
+
+# --------------------------------------------------------------------------- distinctive terms, map-reduce
+# framing.stance.distinctive_terms needs every article's text at once. For a
+# streamed corpus the same figures come from per-batch term counts (the map,
+# here) merged at the end (the reduce, :func:`_distinctive_from_counts`), with
+# distinctive_terms' default settings: outlet groups, the author's voice, word
+# 1-2-grams, the pooled corpus as prior. tests/test_scale.py checks the result
+# equals stance.distinctive_terms.
+_TERM_COUNT_COLUMNS = ["outlet", "term", "count"]
+
+
+def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import CountVectorizer
+    from . import stance
+    empty = pd.DataFrame({"outlet": pd.Series(dtype="str"), "term": pd.Series(dtype="str"),
+                          "count": pd.Series(dtype="int64")})
+    if not len(segments):
+        return empty
+    docs, ids = stance._voice_documents(articles, segments, quotes, "author")
+    if not docs:
+        return empty
+    labels_by_id = dict(zip(articles["article_id"], articles["outlet"].astype(str)))
+    labels = [labels_by_id[a] for a in ids]
+    groups = sorted(set(labels))
+    vec = CountVectorizer(ngram_range=(1, 2), token_pattern=stance._TOKEN_PATTERN, lowercase=True)
+    try:
+        x = vec.fit_transform(docs)
+    except ValueError:
+        return empty
+    gidx = {g: i for i, g in enumerate(groups)}
+    rows = np.fromiter((gidx[lab] for lab in labels), dtype=np.int64, count=len(labels))
+    ind = sparse.csr_matrix((np.ones(len(labels), dtype=np.int64), (rows, np.arange(len(labels)))),
+                            shape=(len(groups), len(labels)))
+    y = (ind @ x).tocoo()
+    vocab = vec.get_feature_names_out()
+    return pd.DataFrame({"outlet": np.asarray(groups, dtype=object)[y.row], "term": vocab[y.col],
+                         "count": y.data.astype("int64")})
+
+
+def _distinctive_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """stance.distinctive_terms (default settings) from merged term counts."""
+    import numpy as np
+    from .stance import DISTINCTIVE_COLUMNS
+    group = "outlet"
+    columns = [group] + DISTINCTIVE_COLUMNS
+    empty = pd.DataFrame({c: pd.Series(dtype="float64" if c in ("delta", "z") else
+                                       ("int64" if c.startswith("count") else "object")) for c in columns})
+    if not len(counts):
+        return empty
+    merged = counts.groupby([group, "term"], sort=True)["count"].sum()
+    groups = sorted(merged.index.get_level_values(0).unique())
+    if len(groups) < 2:
+        return empty
+    vocab = np.array(sorted(merged.index.get_level_values(1).unique()), dtype=object)
+    g_codes = pd.Index(groups).get_indexer(merged.index.get_level_values(0))
+    t_codes = pd.Index(vocab).get_indexer(merged.index.get_level_values(1))
+    y = np.zeros((len(groups), len(vocab)), dtype=float)
+    y[g_codes, t_codes] = merged.to_numpy(dtype=float)
+    corpus = y.sum(axis=0)
+    alpha = np.maximum(corpus.copy(), 1e-9)
+    a0 = alpha.sum()
+    n = y.sum(axis=1)
+    total = n.sum()
+    out = []
+    for i, g in enumerate(groups):
+        yi = y[i]
+        yj = corpus - yi
+        ni, nj = n[i], total - n[i]
+        delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
+                 - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
+        var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
+        z = delta / np.sqrt(var)
+        keep = np.nonzero(yi >= 1)[0]
+        frame = pd.DataFrame({group: g, "term": vocab[keep], "delta": delta[keep], "z": z[keep],
+                              "count": yi[keep].astype("int64"), "count_other": yj[keep].astype("int64")})
+        frame = frame.sort_values(["z", "term"], ascending=[False, True], kind="stable")
+        out.append(frame)
+    return pd.concat(out, ignore_index=True)[columns]
+
+
+def _part_path(parts_dir: Path, table: str, index: int) -> Path:
+    return parts_dir / table / f"part-{index:05d}.parquet"
+
+
+def _write_parts(parts: dict[str, pd.DataFrame], parts_dir: Path, index: int) -> dict[str, int]:
+    """Write one batch's partitions atomically; returns rows per table (-1:
+    stage not installed, nothing written)."""
+    rows = {}
+    for name in PART_TABLES:
+        frame = parts.get(name)
+        if frame is None or not len(frame.columns):
+            rows[name] = -1
+            continue
+        path = _part_path(parts_dir, name, index)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+        rows[name] = len(frame)
+    return rows
+
+
+def _task_write(batch, index, parts_dir, clean_options):
+    """Worker task when workers share the output folder: analyse and write."""
+    return index, len(batch), _write_parts(process_batch(batch, clean_options=clean_options),
+                                           Path(parts_dir), index)
+
+
+def _task_return(batch, index, clean_options):
+    """Worker task for a remote cluster: analyse and send the tables back."""
+    return index, len(batch), process_batch(batch, clean_options=clean_options)
+
+
+# --------------------------------------------------------------------------- manifest
+def _stages_signature() -> str:
+    names = [("quotes", "extract"), ("people", "mentions"), ("stance", "score"), ("people", "resolve"),
+             ("aliases", "canonicalize_speakers"), ("stance", "distinctive_terms")]
+    return ",".join(f"{m}.{f}" for m, f in names if pipeline._stage(m, f) is not None)
+
+
+class _Manifest:
+    """Finished partitions, keyed by the input's fingerprint and batch index."""
+
+    def __init__(self, parts_dir: Path, key: str, *, resume: bool):
+        self.path = parts_dir / MANIFEST
+        self.key = key
+        self.batches: dict[int, dict] = {}
+        old = None
+        if resume and self.path.exists():
+            try:
+                old = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                old = None
+        if old and old.get("key") == key:
+            self.batches = {int(k): v for k, v in old.get("batches", {}).items()}
+        elif parts_dir.exists():
+            shutil.rmtree(parts_dir)  # another input or other options: start afresh
+        parts_dir.mkdir(parents=True, exist_ok=True)
+        self.parts_dir = parts_dir
+        self._save()
+
+    def done(self, index: int) -> bool:
+        entry = self.batches.get(index)
+        if entry is None:
+            return False
+        return all(_part_path(self.parts_dir, t, index).exists() for t, n in entry["rows"].items() if n >= 0)
+
+    def add(self, index: int, n_articles: int, rows: dict[str, int]) -> None:
+        self.batches[index] = {"n_articles": n_articles, "rows": rows}
+        self._save()
+
+    def _save(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"key": self.key, "framing": __version__,
+                                   "batches": {str(k): v for k, v in sorted(self.batches.items())}},
+                                  indent=1), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+# --------------------------------------------------------------------------- reading parts
+def _part_files(parts_dir: Path, table: str) -> list[Path]:
+    return sorted((parts_dir / table).glob("part-*.parquet"))
+
+
+def _schema(files: list[Path]):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    schemas = [pq.read_schema(f) for f in files]
+    return pa.unify_schemas(schemas, promote_options="permissive") if schemas else None
+
+
+def _read(parts_dir: Path, table: str, *, columns: list[str] | None = None, kept_only: bool = False) -> pd.DataFrame:
+    """One table from its partitions, in batch order (empty frame with no
+    columns when the stage did not run)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    files = _part_files(parts_dir, table)
+    if not files:
+        return pd.DataFrame()
+    schema = _schema(files)
+    pieces = []
+    for f in files:
+        t = pq.read_table(f).cast(schema)
+        if kept_only and "kept" in t.column_names:
+            t = t.filter(t["kept"])
+        if columns is not None:
+            t = t.select([c for c in columns if c in t.column_names])
+        pieces.append(t)
+    if columns is not None:  # no pandas metadata for a subset: plain conversion
+        return pa.concat_tables(pieces).to_pandas()
+    frames = [p.to_pandas() for p in pieces]
+    non_empty = [f for f in frames if len(f)]
+    return pd.concat(non_empty or frames[:1], ignore_index=True)
+
+
+def _copy_table(parts_dir: Path, table: str, out: Path, fmt: str) -> Path | None:
+    """Write a final table from its partitions, one partition in memory at a time."""
+    import pyarrow.parquet as pq
+    files = _part_files(parts_dir, table)
+    if not files:
+        return None
+    schema = _schema(files)
+    dest = out / f"{table}.{fmt}"
+    tmp = dest.with_suffix(dest.suffix + ".tmp")
+    if fmt == "csv":
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            wrote_header = False
+            for f in files:
+                frame = pq.read_table(f).cast(schema).to_pandas()
+                if len(frame) or not wrote_header:
+                    frame.to_csv(fh, index=False, header=not wrote_header, lineterminator="\n",
+                                 float_format="%.6g")
+                    wrote_header = True
+    elif fmt == "parquet":
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for f in files:
+                writer.write_table(pq.read_table(f).cast(schema))
+    else:
+        raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'parquet'")
+    os.replace(tmp, dest)
+    return dest
+
+
+# --------------------------------------------------------------------------- run
+def _progress_bar(progress: bool, total: int | None = None):
+    if not progress:
+        return None
+    from tqdm.auto import tqdm
+    return tqdm(total=total, unit="article", desc="analysing", smoothing=0.1)
+
+
+def _dask_client(workers: int | None, scheduler: str | None):
+    """(client, cluster): an existing cluster at ``scheduler``, else a local one."""
+    import logging
+    from distributed import Client, LocalCluster
+    if scheduler:
+        return Client(scheduler), None
+    cluster = LocalCluster(n_workers=int(workers or os.cpu_count() or 1), threads_per_worker=1,
+                           processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+    return Client(cluster), cluster
+
+
+def _close(client, cluster) -> None:
+    if client is not None:
+        client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+def run(source, out, *, engine: str = "local", workers: int | None = None, scheduler: str | None = None,
+        roster: pd.DataFrame | None = None, batch_size: int = 500, fmt: str = "csv", progress: bool = False,
+        resume: bool = True, keep_parts: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+        clean_options: dict | None = None, max_in_flight: int | None = None,
+        stop_after: int | None = None) -> dict[str, pd.DataFrame]:
+    """Analyse the corpus at ``source`` into tables under ``out``, streaming.
+
+    Parameters
+    ----------
+    source : str or Path
+        Anything :func:`framing.corpus.load` reads.
+    out : str or Path
+        Folder for the tables; partitions go to ``out/parts``.
+    engine : ``"local"`` or ``"dask"``
+        One process, or a Dask cluster (see ``workers``, ``scheduler``).
+    workers : int, optional
+        Worker processes of the local Dask cluster (default: CPU count).
+    scheduler : str, optional
+        Address of an existing Dask scheduler (``tcp://host:8786``). Its
+        workers send their tables back to this process, which writes them.
+    roster : DataFrame, optional
+        Known actors, for :func:`framing.people.resolve`.
+    batch_size : int
+        Articles per batch (and per partition). Memory grows with it.
+    fmt : ``"csv"`` or ``"parquet"``
+        Format of the final tables.
+    progress : bool
+        A tqdm progress bar.
+    resume : bool
+        Reuse finished partitions of an interrupted run of the same input with
+        the same options (default). False starts afresh.
+    keep_parts : bool
+        Keep ``out/parts`` after the final tables are written.
+    max_in_flight : int, optional
+        Batches queued on the cluster at once (default: twice the workers);
+        bounds this process's memory.
+    stop_after : int, optional
+        Stop (as if interrupted) after this many batches were analysed in this
+        call; for tests of resuming.
+
+    Returns
+    -------
+    dict of DataFrame
+        Every table, except that ``segments`` and ``stance_evidence`` hold only
+        the columns :data:`SUMMARY_COLUMNS` (read the full tables from ``out``).
+        Key ``"_run"`` holds one row of run statistics (batches analysed and
+        reused, seconds).
+    """
+    started = time.perf_counter()
+    source, out = Path(source), Path(out)
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    out.mkdir(parents=True, exist_ok=True)
+    parts_dir = out / "parts"
+    options = json.dumps({"batch_size": batch_size, "max_bytes": max_bytes, "clean": clean_options or {},
+                          "stages": _stages_signature(), "framing": __version__}, sort_keys=True)
+    manifest = _Manifest(parts_dir, stream.input_fingerprint(source, extra=options), resume=resume)
+    bar = _progress_bar(progress)
+    analysed = reused = 0
+    batches = stream.iter_batches(source, batch_size, max_bytes=max_bytes)
+    try:
+        if engine == "local":
+            for index, batch in enumerate(batches):
+                if manifest.done(index):
+                    reused += 1
+                else:
+                    if stop_after is not None and analysed >= stop_after:
+                        raise KeyboardInterrupt
+                    rows = _write_parts(process_batch(batch, clean_options=clean_options), parts_dir, index)
+                    manifest.add(index, len(batch), rows)
+                    analysed += 1
+                if bar is not None:
+                    bar.update(len(batch))
+        else:
+            analysed, reused = _run_dask(batches, manifest, parts_dir, workers=workers, scheduler=scheduler,
+                                         clean_options=clean_options, bar=bar, max_in_flight=max_in_flight,
+                                         stop_after=stop_after)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not manifest.batches:  # no articles at all: nothing to write
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        from .corpus import COLUMNS
+        return {"articles": pd.DataFrame(columns=[c for c in COLUMNS if c != "text"]),
+                "_run": pd.DataFrame([{"batches_analysed": 0, "batches_reused": 0,
+                                       "seconds": time.perf_counter() - started}])}
+    tables = _finish(parts_dir, out, roster=roster, fmt=fmt)
+    if not keep_parts:
+        shutil.rmtree(parts_dir, ignore_errors=True)
+    tables["_run"] = pd.DataFrame([{"batches_analysed": analysed, "batches_reused": reused,
+                                    "seconds": time.perf_counter() - started}])
+    return tables
+
+
+def _run_dask(batches: Iterable[pd.DataFrame], manifest: _Manifest, parts_dir: Path, *, workers, scheduler,
+              clean_options, bar, max_in_flight, stop_after) -> tuple[int, int]:
+    from distributed import as_completed
+    client, cluster = _dask_client(workers, scheduler)
+    shared = scheduler is None  # local workers write the partitions themselves
+    n_workers = max(1, len(client.scheduler_info().get("workers", {})) or int(workers or 1))
+    limit = max_in_flight or 2 * n_workers
+    analysed = reused = submitted = 0
+    pending = as_completed()
+    in_flight = 0
+
+    def collect(future):
+        nonlocal analysed
+        index, n, result = future.result()
+        rows = result if shared else _write_parts(result, parts_dir, index)
+        manifest.add(index, n, rows)
+        analysed += 1
+        if bar is not None:
+            bar.update(n)
+        future.release()
+
+    try:
+        for index, batch in enumerate(batches):
+            if manifest.done(index):
+                reused += 1
+                if bar is not None:
+                    bar.update(len(batch))
+                continue
+            if stop_after is not None and submitted >= stop_after:
+                for future in pending:
+                    collect(future)
+                raise KeyboardInterrupt
+            if shared:
+                future = client.submit(_task_write, batch, index, str(parts_dir), clean_options, pure=False)
+            else:
+                future = client.submit(_task_return, batch, index, clean_options, pure=False)
+            pending.add(future)
+            submitted += 1
+            in_flight += 1
+            while in_flight >= limit:
+                collect(next(pending))
+                in_flight -= 1
+        for future in pending:
+            collect(future)
+    finally:
+        _close(client, cluster)
+    return analysed, reused
+
+
+def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.DataFrame]:
+    """Corpus-wide steps over the partitions, then the final tables."""
+    articles = _read(parts_dir, "articles")
+    parts = {
+        # The large per-article tables stay on disk.
+        "segments": _read(parts_dir, "segments", columns=SUMMARY_COLUMNS["segments"]),
+        "quotes": _read(parts_dir, "quotes"),
+        "mentions": _read(parts_dir, "mentions"),
+        "stance": _read(parts_dir, "stance"),
+        "stance_evidence": pd.DataFrame(),
+    }
+    if not len(parts["mentions"].columns):
+        del parts["mentions"]
+    if _part_files(parts_dir, "term_counts"):
+        parts["distinctive"] = _distinctive_from_counts(_read(parts_dir, "term_counts"))
+    tables = pipeline.finalize(parts, articles, roster=roster)
+    for name in pipeline.TABLE_ORDER:
+        if name in STREAMED:
+            _copy_table(parts_dir, name, out, fmt)
+            tables[name] = _read(parts_dir, name, columns=SUMMARY_COLUMNS[name])
+        elif name in tables:
+            pipeline.write_tables({name: tables[name]}, out, fmt=fmt)
+    return tables
+
+
+# --------------------------------------------------------------------------- in memory
+def analyze_dask(articles: pd.DataFrame, *, roster: pd.DataFrame | None = None, workers: int | None = None,
+                 scheduler: str | None = None, batch_size: int = 500, progress: bool = False,
+                 clean_options: dict | None = None) -> dict[str, pd.DataFrame]:
+    """:func:`framing.pipeline.analyze` with the per-article stages on Dask.
+
+    The same tables, row for row, as the single-process run: batches are
+    analysed on the workers and put back in corpus order before the
+    corpus-wide steps. For a corpus that does not fit in memory use
+    :func:`run` (``framing analyze CORPUS --engine dask``), which streams.
+    """
+    from distributed import as_completed
+    client, cluster = _dask_client(workers, scheduler)
+    bar = _progress_bar(progress, total=len(articles))
+    results: dict[int, dict] = {}
+    try:
+        batches = list(pipeline.iter_batches(articles, batch_size))
+        futures = [client.submit(pipeline.analyze_batch, batch, clean_options=clean_options, pure=False)
+                   for batch in batches]
+        index_of = {f.key: i for i, f in enumerate(futures)}
+        for future in as_completed(futures):
+            index = index_of[future.key]
+            results[index] = future.result()
+            if bar is not None:
+                bar.update(len(batches[index]))
+            future.release()
+    finally:
+        if bar is not None:
+            bar.close()
+        _close(client, cluster)
+    merged = {}
+    for name in pipeline.BATCH_TABLES:
+        frames = [results[i][name] for i in sorted(results)]
+        merged[name] = pipeline.order_by_article(pipeline._concat(frames), articles["article_id"])
+    return pipeline.finalize(merged, articles, roster=roster)
+
+
+# --------------------------------------------------------------------------- Dask collections
+def read_parts(results, table: str):
+    """A table as a Dask DataFrame, one partition per batch.
+
+    ``results`` is a folder written by :func:`run` with ``keep_parts=True``
+    (``results/parts/<table>/``) or with ``fmt="parquet"``
+    (``results/<table>.parquet``).
+    """
+    import dask.dataframe as dd
+    results = Path(results)
+    parts = results / "parts" / table
+    if parts.is_dir():
+        return dd.read_parquet(sorted(str(p) for p in parts.glob("part-*.parquet")))
+    single = results / f"{table}.parquet"
+    if single.exists():
+        return dd.read_parquet(str(single))
+    raise FileNotFoundError(f"{results}: no Parquet partitions or file for table {table!r}")
+
+
+def compute(tables: dict) -> dict[str, pd.DataFrame]:
+    """The same dict with every Dask collection computed to pandas."""
+    out = {}
+    for name, frame in tables.items():
+        out[name] = frame.compute() if hasattr(frame, "compute") and hasattr(frame, "dask") else frame
+    return out
+
+
+def outlets(tables: dict, articles=None) -> pd.DataFrame:
+    """:func:`framing.compare.outlets` on pandas or Dask tables."""
+    tables = compute(tables)
+    arts = tables.get("articles") if articles is None else compute({"a": articles})["a"]
+    return compare.outlets(tables, arts)

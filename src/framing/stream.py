@@ -1,0 +1,255 @@
+"""Read a corpus in batches, without holding every text in memory.
+
+:func:`iter_batches` yields consecutive slices of the ``articles`` table that
+:func:`framing.corpus.load` would return, each at most ``batch_size`` rows:
+concatenating the batches gives exactly ``corpus.load(path)`` (same rows, same
+order, same ids, statuses and messages). Only one batch of texts is in memory
+at a time for a ``.jsonl`` file and a folder of ``.txt`` files; what is kept
+across batches is small (the ids seen so far, to keep them unique, and a
+folder's file list and manifest).
+
+A ``.csv`` file, a single ``.txt`` file and a ``.jsonl`` file in UTF-16 are read
+whole (the CSV parser needs the whole file to find quoted line breaks), then
+sliced.
+
+Examples
+--------
+>>> from framing.stream import iter_batches
+>>> for batch in iter_batches("seeds", 2):                     # doctest: +SKIP
+...     print(len(batch))
+2
+2
+1
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+
+from . import corpus
+from .corpus import (_MAGIC, DEFAULT_MAX_BYTES, _add_problem, _frame, _inside, _read_manifest, _record,
+                     _record_from_mapping, _text_record)
+
+__all__ = ["iter_batches", "iter_records", "input_fingerprint"]
+
+
+class _Dedupe:
+    """:func:`framing.corpus._dedupe_ids`, applied record by record across batches."""
+
+    def __init__(self):
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, rec: dict) -> dict:
+        seen, key = self.seen, rec["article_id"]
+        if key in seen:
+            seen[key] += 1
+            new = f"{key}~{seen[key]}"
+            while new in seen:
+                seen[key] += 1
+                new = f"{key}~{seen[key]}"
+            rec["article_id"] = new
+            seen[new] = 1
+            _add_problem(rec, f"duplicate article_id {key!r}; renamed to {new!r}")
+        else:
+            seen[key] = 1
+        return rec
+
+
+# --------------------------------------------------------------------------- jsonl
+def _stream_encoding(path: Path) -> str | None:
+    """The encoding :func:`framing.corpus.decode` would pick for the whole file,
+    found in one bounded-memory pass; None when the file must be read whole
+    (binary, UTF-16, a byte-order mark)."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if any(head.startswith(m) for m, _ in _MAGIC) or head.startswith(
+            (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        return None
+    for encoding in ("utf-8", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with open(path, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"
+
+
+def _iter_jsonl(path: Path, *, max_bytes: int) -> Iterator[dict]:
+    encoding = _stream_encoding(path)
+    if encoding is None:
+        yield from corpus._read_jsonl(path, max_bytes=max_bytes)
+        return
+    lineno = 0
+    with open(path, "rb") as fh:
+        for raw in fh:  # physical lines; str.splitlines() also breaks on \r, \u2028, ...
+            for line in raw.decode(encoding).splitlines() or [""]:
+                lineno += 1
+                if not line.strip():
+                    continue
+                source = f"{path.name}:{lineno}"
+                if len(line.encode("utf-8", "replace")) > max_bytes:
+                    yield _record(f"{path.stem}:{lineno}", status="error", source=source,
+                                  error=f"line is over the {max_bytes / 1e6:.0f} MB limit for one article")
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield _record(f"{path.stem}:{lineno}", status="error", source=source,
+                                  error=f"not valid JSON ({exc.msg} at column {exc.colno})")
+                    continue
+                rec = _record_from_mapping(obj, f"{path.stem}:{lineno}", source)
+                if encoding != "utf-8" and rec["status"] != "error":
+                    _add_problem(rec, f"file decoded as {encoding}")
+                yield rec
+
+
+# --------------------------------------------------------------------------- folder
+def _iter_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> Iterator[dict]:
+    """:func:`framing.corpus._read_folder`, one file at a time."""
+    manifest_path = root / "manifest.csv"
+    manifest, manifest_problems = ({}, [])
+    if manifest_path.exists():
+        manifest, manifest_problems = _read_manifest(manifest_path)
+
+    def finish(rec):
+        for problem in manifest_problems:
+            _add_problem(rec, problem)
+        return rec
+
+    files: dict[str, Path] = {}
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith(pattern):
+                continue
+            path = Path(dirpath) / name
+            rel = path.relative_to(root).as_posix()
+            stem = path.stem if Path(dirpath) == root else rel[: -len(pattern)]
+            files.setdefault(stem, path)
+    for key, row in manifest.items():
+        target = (row.get("file") or "").strip()
+        if not target:
+            continue
+        candidate = root / target
+        if not _inside(root, candidate):
+            yield finish(_record(key, status="error", source=target, meta=row,
+                                 error=f"manifest path {target!r} is outside the corpus folder; refused"))
+            files.pop(key, None)
+            manifest[key] = {**row, "_done": True}
+        else:
+            files[key] = candidate
+    for stem in sorted(files):
+        path = files[stem]
+        source = path.relative_to(root).as_posix() if _inside(root, path) or path.is_symlink() else str(path)
+        meta = manifest.get(stem)
+        if path.is_symlink():
+            try:
+                path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                yield finish(_record(stem, status="error", source=source, meta=meta,
+                                     error="broken symlink or symlink loop; not read"))
+                continue
+            if not _inside(root, path):
+                yield finish(_record(stem, status="error", source=source, meta=meta,
+                                     error="symlink points outside the corpus folder; refused"))
+                continue
+        try:
+            raw = path.read_bytes() if path.stat().st_size <= max_bytes else b"x" * (max_bytes + 1)
+        except OSError as exc:
+            yield finish(_record(stem, status="error", source=source, meta=meta,
+                                 error=f"could not read file ({exc.strerror or exc})"))
+            continue
+        rec = _text_record(stem, raw, source=source, meta=meta, max_bytes=max_bytes)
+        if manifest and meta is None:
+            _add_problem(rec, "no row in manifest.csv; outlet unknown")
+        yield finish(rec)
+    for key, row in manifest.items():
+        if key not in files and not row.get("_done"):
+            yield finish(_record(key, status="error", source="manifest.csv", meta=row,
+                                 error="listed in manifest.csv but no file found"))
+
+
+# --------------------------------------------------------------------------- public
+def iter_records(path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict]:
+    """Article records (dicts, ids not yet made unique) in corpus order."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_dir():
+        yield from _iter_folder(path, max_bytes=max_bytes)
+        return
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _iter_jsonl(path, max_bytes=max_bytes)
+    elif suffix == ".csv":
+        yield from corpus._read_csv(path, max_bytes=max_bytes)
+    else:
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= max_bytes else b"x" * (max_bytes + 1)
+        yield _text_record(path.stem, raw, source=path.name, max_bytes=max_bytes)
+
+
+def iter_batches(path, batch_size: int = 500, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[pd.DataFrame]:
+    """Consecutive batches of the ``articles`` table, read lazily.
+
+    Parameters
+    ----------
+    path : str or Path
+        What :func:`framing.corpus.load` accepts.
+    batch_size : int
+        Articles per batch (the last batch may be smaller).
+    max_bytes : int
+        As in :func:`framing.corpus.load`.
+
+    Yields
+    ------
+    DataFrame
+        Columns :data:`framing.corpus.COLUMNS`, a fresh 0-based index per batch;
+        ``pd.concat`` of all batches equals ``corpus.load(path)`` (index aside).
+    """
+    batch_size = max(1, int(batch_size))
+    dedupe = _Dedupe()
+    records: list[dict] = []
+    for rec in iter_records(path, max_bytes=max_bytes):
+        records.append(dedupe(rec))
+        if len(records) >= batch_size:
+            yield _frame(records)
+            records = []
+    if records:
+        yield _frame(records)
+
+
+def input_fingerprint(path, *, extra: str = "") -> str:
+    """A short hash identifying an input corpus (path, sizes and modification
+    times of its files) plus ``extra`` (e.g. the batch size and options).
+
+    Cheap: file contents are not read. Used to key the resume manifest.
+    """
+    path = Path(path).resolve()
+    h = hashlib.sha256(f"{path}\n{extra}\n".encode())
+    entries = []
+    if path.is_dir():
+        for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
+            dirnames.sort()
+            for name in sorted(filenames):
+                entries.append(Path(dirpath) / name)
+    else:
+        entries.append(path)
+    for entry in entries:
+        try:
+            st = entry.stat()
+            h.update(f"{entry.relative_to(path) if path.is_dir() else entry.name}\t{st.st_size}\t"
+                     f"{st.st_mtime_ns}\n".encode())
+        except OSError:
+            h.update(f"{entry}\tmissing\n".encode())
+    return h.hexdigest()[:16]

@@ -1,0 +1,256 @@
+"""Tests for framing.quotes: hand-made sentences and the five real seed articles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing import quotes as Q
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def _frames(text: str, aid: str = "a", outlet: str = "o"):
+    """One article; every non-empty line is a kept paragraph."""
+    arts = pd.DataFrame({"article_id": [aid], "outlet": [outlet], "text": [text], "status": ["ok"]})
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            rows.append({"article_id": aid, "segment_id": len(rows), "start": pos,
+                         "end": pos + len(line), "kept": True})
+        pos += len(line) + 1
+    return arts, pd.DataFrame(rows)
+
+
+def run(text: str, indirect: bool = False) -> pd.DataFrame:
+    arts, segs = _frames(text)
+    q = Q.extract(arts, segs, indirect=indirect)
+    for r in q.itertuples():          # the offset contract
+        assert text[r.start:r.end] == r.text
+    return q
+
+
+def one(q, needle):
+    hits = q[q["text"].str.contains(needle, regex=False)]
+    assert len(hits) == 1, (needle, q[["text", "kind"]].to_dict("records"))
+    return hits.iloc[0]
+
+
+# --------------------------------------------------------------------------- marks
+@pytest.mark.parametrize("opening,closing", [
+    ("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"), ("“", '"'), ("«", "”"),
+])
+def test_every_mark_style(opening, closing):
+    text = f"{opening}We will not back down,{closing} said Maria Lopez, the mayor of Springfield."
+    q = run(text)
+    assert len(q) == 1
+    r = q.iloc[0]
+    assert r["text"] == "We will not back down,"
+    assert r["kind"] == "direct"
+    assert r["speaker"] == "Maria Lopez"
+    assert r["verb"] == "say" and r["verb_class"] == "neutral"
+    assert r["marks"] == opening + closing
+
+
+def test_nested_quotes_are_one_quote():
+    q = run("“He told me ‘never again’ and meant it,” said Tom Baker.")
+    assert len(q) == 1
+    assert q.iloc[0]["text"] == "He told me ‘never again’ and meant it,"
+    assert q.iloc[0]["speaker"] == "Tom Baker"
+
+
+def test_quote_across_paragraphs():
+    text = ("Ann Lee, the council leader, spoke at length.\n"
+            "“The first paragraph of the statement ends here.\n"
+            "“The second paragraph closes it,” she said.")
+    q = run(text)
+    assert len(q) == 1
+    r = q.iloc[0]
+    assert r["text"].startswith("The first paragraph") and r["text"].endswith("closes it,")
+    assert r["problem"] == ""
+    assert r["speaker"] == "Ann Lee" and r["speaker_source"] == "pronoun"
+
+
+def test_unbalanced_mark_reported_not_crashed():
+    text = "He said “this never closes and the paragraph ends\nA new paragraph without quotes."
+    q = run(text)
+    assert len(q) == 1
+    assert q.iloc[0]["problem"] == "unclosed quotation mark"
+    assert q.iloc[0]["text"] == "this never closes and the paragraph ends"
+    # a stray closing mark alone produces nothing and does not raise
+    assert run("Nothing opened here” at all.").empty
+
+
+def test_apostrophes_are_not_quotes():
+    q = run("The company’s chief said the workers’ pay won’t rise in the ’90s style.")
+    assert q.empty
+
+
+# --------------------------------------------------------------------------- speakers
+def test_speaker_positions_and_titles():
+    text = ("Spain’s prime minister, Pedro Sánchez, criticised the platforms.\n"
+            "“These platforms are harmful,” wrote Spain’s prime minister, Pedro Sánchez, on social media.\n"
+            "Sánchez said: “The impunity must end.”\n"
+            "“We will act,” the prime minister added.\n"
+            "“It is a good day,” Mr. Sánchez told reporters.")
+    q = run(text)
+    assert len(q) == 4
+    assert set(q["speaker"]) == {"Pedro Sánchez"}
+    assert list(q["verb"]) == ["write", "say", "add", "tell"]
+    assert one(q, "We will act")["speaker_source"] == "title"
+    assert one(q, "We will act")["speaker_mention"] == "the prime minister"
+    assert (q["speaker_type"] == "official").all()
+
+
+def test_pronoun_back_reference_and_continuation():
+    text = ("Elon Musk, the owner of X, attacked the plan.\n"
+            "“This is tyranny,” he said.\n"
+            "“Nobody voted for it.”")
+    q = run(text)
+    first, second = one(q, "tyranny"), one(q, "Nobody")
+    assert first["speaker"] == "Elon Musk" and first["speaker_source"] == "pronoun"
+    assert first["speaker_mention"] == "he"
+    assert text[first["speaker_start"]:first["speaker_end"]] == "he"
+    assert second["speaker"] == "Elon Musk" and second["speaker_source"] == "previous"
+    assert first["speaker_type"] == "tech_owner"
+
+
+def test_according_to_and_organisations():
+    text = ("The European Commission opened a probe.\n"
+            "According to Jane Roe, the fund is “almost empty.”\n"
+            "“We work closely with member states,” a commission spokesperson said.\n"
+            "“We hold platforms accountable,” the spokesperson added.\n"
+            "Ireland’s Data Protection Commission said it found “serious failings.”")
+    q = run(text)
+    r = one(q, "almost empty")
+    assert (r["speaker"], r["speaker_source"], r["kind"]) == ("Jane Roe", "according_to", "partial")
+    r1, r2 = one(q, "member states"), one(q, "accountable")
+    assert r1["speaker"] == r2["speaker"] == "European Commission spokesperson"
+    assert r1["speaker_type"] == "regulator_or_body"
+    r = one(q, "serious failings")
+    assert r["speaker"] == "Data Protection Commission" and r["speaker_type"] == "regulator_or_body"
+
+
+def test_documents_and_anonymous_sources():
+    text = ("An expert report was published on Monday.\n"
+            "“The risk is extreme,” the report warned.\n"
+            "“We will not allow it,” Spanish government sources said.")
+    q = run(text)
+    r = one(q, "risk is extreme")
+    assert (r["speaker"], r["speaker_type"], r["verb"], r["verb_class"]) == \
+        ("expert report", "expert_or_report", "warn", "evaluative")
+    r = one(q, "not allow")
+    assert (r["speaker"], r["speaker_type"]) == ("Spanish government sources", "anonymous")
+
+
+def test_scare_quotes_and_titles():
+    text = ("The so-called “reform” was debated on “Meet the Press” last week.\n"
+            "Officials said the plan was “dead on arrival.”")
+    q = run(text)
+    assert one(q, "reform")["kind"] == "scare"
+    assert one(q, "Meet the Press")["kind"] == "scare"
+    assert one(q, "Meet the Press")["speaker"] == ""
+    r = one(q, "dead on arrival")
+    assert r["kind"] == "partial" and r["speaker_type"] == "official"
+
+
+def test_indirect_speech():
+    q = run("The minister said that the new law would take effect in March.", indirect=True)
+    r = one(q, "new law")
+    assert r["kind"] == "indirect"
+    assert r["text"] == "the new law would take effect in March"
+
+
+# --------------------------------------------------------------------------- seeds
+@pytest.fixture(scope="module")
+def seed_quotes():
+    from framing.clean import segment
+    from framing.corpus import load
+    arts = load(SEEDS)
+    segs = segment(arts)
+    q = Q.extract(arts, segs)
+    texts = dict(zip(arts["article_id"], arts["text"]))
+    for r in q.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.text
+    return q
+
+
+# (article prefix, start of the quoted words, kind, speaker, verb lemma, speaker_type)
+SEED_QUOTES = [
+    ("000", "the mental health, dignity and rights", "partial", "Pedro Sánchez", "say", "official"),
+    ("000", "impunity", "partial", "Pedro Sánchez", "say", "official"),
+    ("000", "large-scale", "partial", "Data Protection Commission", "announce", "regulator_or_body"),
+    ("000", "amplified or protected", "partial", "Elma Saiz", "state", "official"),
+    ("000", "digital wild west", "partial", "Pedro Sánchez", "call", "official"),
+    ("000", "failed state where laws", "partial", "Pedro Sánchez", "argue", "official"),
+    ("000", "amplify disinformation", "partial", "Pedro Sánchez", "criticize", "official"),
+    ("000", "a tyrant and a traitor", "partial", "Elon Musk", "call", "tech_owner"),
+    ("000", "true fascist totalitarian", "partial", "Elon Musk", "call", "tech_owner"),
+    ("000", "pushing dangerous new regulations", "partial", "Pavel Durov", "accuse", "tech_owner"),
+    ("000", "into a surveillance state", "partial", "Pavel Durov", "warn", "tech_owner"),
+    ("000", "Spaniards cannot live", "direct", "Spanish government sources", "say", "anonymous"),
+    ("001", "The impunity of the giants must end", "direct", "Pedro Sánchez", "state", "official"),
+    ("001", "characterized by impunity", "partial", "technical report", "describe", "expert_or_report"),
+    ("002", "These platforms are undermining", "direct", "Pedro Sánchez", "write", "official"),
+    ("002", "The state cannot allow this", "direct", "Pedro Sánchez", "add", "official"),
+    ("002", "We work closely with member states", "direct", "European Commission spokesperson", "say",
+     "regulator_or_body"),
+    ("002", "If a government, if a national", "direct", "European Commission spokesperson", "add",
+     "regulator_or_body"),
+    ("002", "bring order", "partial", "Pedro Sánchez", "pledge", "official"),
+    ("002", "Dirty Sánchez is a tyrant", "direct", "Elon Musk", "write", "tech_owner"),
+    ("003", "These platforms are undermining", "direct", "Pedro Sánchez", "state", "official"),
+    ("003", "The impunity of these giants must end", "direct", "Pedro Sánchez", "declare", "official"),
+    ("003", "investigate the crimes that X", "partial", "Pedro Sánchez", "urge", "official"),
+    ("003", "We will protect them", "direct", "Pedro Sánchez", "declare", "official"),
+    ("003", "crimes committed", "partial", "Pedro Sánchez", "accuse", "official"),
+    ("004", "they may be committing", "partial", "Pedro Sanchez", "announce", "official"),
+    ("004", "These platforms are harming", "direct", "Pedro Sanchez", "write", "official"),
+    ("004", "techno-oligarchs", "partial", "Pedro Sanchez", "call", "official"),
+]
+
+
+def test_seed_quotes_found_once_with_speaker(seed_quotes):
+    marked = seed_quotes[seed_quotes["kind"].isin(["direct", "partial"])]
+    for prefix, start, kind, speaker, verb, stype in SEED_QUOTES:
+        hits = marked[marked["article_id"].str.startswith(prefix) & marked["text"].str.startswith(start)]
+        assert len(hits) == 1, (prefix, start, len(hits))
+        r = hits.iloc[0]
+        assert (r["kind"], r["speaker"], r["verb"], r["speaker_type"]) == (kind, speaker, verb, stype), \
+            (prefix, start, r[["kind", "speaker", "verb", "speaker_type"]].to_dict())
+    # nothing else in quotation marks counts as speech, and no scare quotes in the seeds
+    assert len(marked) == len(SEED_QUOTES)
+    assert (seed_quotes["kind"] != "scare").all()
+
+
+def test_seed_dropped_segments_give_no_quotes(seed_quotes):
+    s4 = seed_quotes[seed_quotes["article_id"].str.startswith("004")]
+    assert not s4["text"].str.contains("reactivate|glorifying|restoring normal", regex=True).any()
+    assert (s4["start"] < 2219).all()        # the appended France-Algeria story starts at 2219
+    s0 = seed_quotes[seed_quotes["article_id"].str.startswith("000")]
+    assert (s0["start"] < 4082).all()        # the FAQ block starts at 4082
+
+
+def test_outlet_summary(seed_quotes):
+    from framing.corpus import load
+    arts = load(SEEDS)
+    summ = Q.outlet_summary(seed_quotes, arts)
+    assert list(summ["outlet"]) == sorted(arts["outlet"])
+    assert all(c == "outlet" or c.startswith("quotes_") for c in summ.columns)
+    row = summ.set_index("outlet").loc[arts["outlet"][arts["article_id"].str.startswith("002")].iloc[0]]
+    assert row["quotes_n_direct"] == 5 and row["quotes_n_partial"] == 1
+    assert row["quotes_share_tech_owner"] == pytest.approx(
+        (seed_quotes[seed_quotes.article_id.str.startswith("002") & seed_quotes.kind.isin(["direct", "partial", "indirect"])]
+         ["speaker_type"] == "tech_owner").mean())
+    words = summ[[c for c in summ.columns if c.startswith("quotes_words_share_")]]
+    assert ((words.sum(axis=1) - 1).abs() < 1e-9).all()
+
+
+def test_empty_and_error_articles():
+    arts = pd.DataFrame({"article_id": ["x", "y"], "outlet": ["o", "o"], "text": ["", "text"],
+                         "status": ["error", "ok"]})
+    segs = pd.DataFrame({"article_id": ["y"], "segment_id": [0], "start": [0], "end": [4], "kept": [True]})
+    q = Q.extract(arts, segs)
+    assert list(q.columns) == Q.COLUMNS and q.empty
