@@ -79,14 +79,34 @@ def overlap(a0, a1, b0, b1) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+_NOT_SURNAMES = {"the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "jr", "sr", "ii", "iii", "iv"}
+_APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--|\s-\s|\bwho\b|\bwhose\b)")
+
+
 def surname(s: str | None) -> str:
+    """The gold speaker's surname: the last capitalised word of the name the
+    span is about. Parentheticals ("(R-Texas)"), name suffixes ("Jr.") and
+    possessives ("Trump's campaign" has no surname) are left out, and an
+    apposition after the name is cut off ("Jason Sims — a teacher from Mount
+    Pleasant" -> "sims"; "Priebus, the party chairman" -> "priebus").
+
+    >>> surname("Sen. Ted Cruz (R-Texas)"), surname("Jason Sims — a teacher from Mount Pleasant")
+    ('cruz', 'sims')
+    """
     if not s:
         return ""
-    caps = re.findall(r"[A-Z][\w'’\-]+", s)
-    caps = [c for c in caps if c.lower() not in ("the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov")]
-    if not caps:
-        return ""
-    return fold(re.sub(r"['’]s$", "", caps[-1]))
+    s = re.sub(r"\([^)]*\)?", " ", s)
+    s = re.split(r"\S+['’]s?\s", s)[-1]       # "Hillary Clinton’s right-hand woman": no surname
+    cut = _APPOSITION_RE.search(s)
+    if cut and re.search(r"[A-Z][\w.'’\-]*\s*$", s[:cut.start()]) and _caps(s[:cut.start()]):
+        s = s[:cut.start()]           # "Jason Sims — a teacher from ...", not "state director, Mike Rubino"
+    caps = _caps(s)
+    return fold(caps[-1]) if caps else ""
+
+
+def _caps(s: str) -> list[str]:
+    return [c for c in re.findall(r"[A-Z][\w'’\-]+", s)
+            if c.lower() not in _NOT_SURNAMES and not re.search(r"['’]s?$", c)]
 
 
 def speaker_ok(pred: dict, gold: dict) -> bool:
@@ -95,7 +115,7 @@ def speaker_ok(pred: dict, gold: dict) -> bool:
         return True
     sur = surname(gold["speaker"])
     if sur and pred["speaker"]:
-        return sur in {fold(w) for w in re.findall(r"[\w'’\-]+", pred["speaker"])}
+        return sur in {fold(re.sub(r"['’]s$", "", w)) for w in re.findall(r"[\w'’\-]+", pred["speaker"])}
     return False
 
 

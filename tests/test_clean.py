@@ -177,3 +177,40 @@ def test_error_and_skipped_articles_have_no_segments():
     arts = pd.DataFrame({"article_id": ["a", "b", "c"], "text": ["Text here.", "", "Otro texto."],
                          "status": ["ok", "error", "skipped"]})
     assert set(clean.segment(arts)["article_id"]) == {"a"}
+
+
+# The same boilerplate sentence opens every paragraph; only the speaker differs.
+_BOILERPLATE = "The city council met on Tuesday to discuss the annual budget and the new parking rules."
+
+
+def _council_article(n_paragraphs: int, extra: str = "") -> str:
+    paras = [f"{_BOILERPLATE} Speaker number {i} spoke." for i in range(n_paragraphs)]
+    return "Council budget meeting\n" + "\n".join(paras) + "\n" + extra
+
+
+def test_shared_boilerplate_makes_near_duplicates_in_a_short_article():
+    segs = clean.segment_text(_council_article(5))
+    assert [s["kept"] for s in segs] == [True, True, False, False, False, False]
+    assert segs[2]["reason"] == "near-duplicate of segment 1 (0.89 of word 3-grams shared)"
+
+
+def test_huge_article_ignores_3grams_shared_by_over_50_paragraphs():
+    # In 60 paragraphs the boilerplate 3-grams are too frequent to count, so the
+    # paragraphs are distinct; a real copy is still found through the index.
+    lead = "Mayor Ana Ruiz said the plan would cut traffic in the old town by half within two years."
+    copy = lead[:-1] + ", officials added."
+    segs = clean.segment_text(_council_article(60, f"{lead}\n{copy}\n"))
+    assert len(segs) == 63
+    assert all(s["kept"] for s in segs[:62])
+    assert not segs[62]["kept"]
+    assert segs[62]["reason"] == "near-duplicate of segment 61 (1.00 of word 3-grams shared)"
+
+
+def test_chrome_prefilter_agrees_with_each_pattern():
+    chrome, blocks = clean.load_patterns()
+    any_chrome = clean._any_of(tuple(p for p, _ in chrome))
+    for line in ["Short Url", "Follow", "Updated 9 sec ago", "Share on Facebook", "Getty Images",
+                 "The minister said he would follow the rules.", "Short urls are banned, he said."]:
+        assert bool(any_chrome(line)) == any(p.search(line) for p, _ in chrome), line
+    question = clean._any_of(tuple(blocks["question_line"]))
+    assert question("Q: What is in the budget?") and not question("The budget grew.")

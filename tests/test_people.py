@@ -277,3 +277,52 @@ def test_outlet_summary(seed_tables):
     assert row["people_n_officials"] == 4
     assert "Government of Spain: 3" in row["people_officials_by_institution"]
     assert row["people_first_person"] == "Pedro Sánchez"
+
+
+# --------------------------------------------------------------------------- titles, lists, elections
+@pytest.mark.parametrize("text, name, role", [
+    ("Texas Senator Ted Cruz spoke on Monday.", "Ted Cruz", "Senator"),
+    ("U.S. House Speaker Paul Ryan disagreed.", "Paul Ryan", "House Speaker"),
+])
+def test_title_after_descriptive_words(text, name, role):
+    t = persons(people_of(text))
+    assert list(t) == [name]
+    assert t[name].role == role and t[name].is_official
+
+
+def test_plural_title_gives_each_listed_name_its_title():
+    t = persons(people_of("Sens. John Harlow (Ariz.) and Kelly Brandt (N.H.) objected."))
+    assert {n: (r.role, bool(r.is_official)) for n, r in t.items()} == \
+        {"John Harlow": ("Senator", True), "Kelly Brandt": ("Senator", True)}
+
+
+def test_elected_sentence_marks_officials_but_not_failed_bids():
+    t = persons(people_of("Maria Ortega and Daniel Whitfield were re-elected on Sunday."))
+    assert set(t) == {"Maria Ortega", "Daniel Whitfield"}
+    assert all(r.is_official for r in t.values())
+    t = persons(people_of("Maria Ortega failed to win a seat on Sunday."))
+    assert list(t) == ["Maria Ortega"] and not t["Maria Ortega"].is_official
+
+
+def test_name_boundaries_suffix_and_dash():
+    assert list(persons(people_of("Charles Elliott III said the plan would work."))) == ["Charles Elliott"]
+    assert list(persons(people_of("Voters liked Ted Cruz\u2014who spoke last\u2014more than anyone."))) == ["Ted Cruz"]
+
+
+def test_romanised_given_name_and_census_given_name():
+    assert list(persons(people_of("Lam Wai-keung said the plan would fail."))) == ["Lam Wai-keung"]
+    # "Dwayne" comes from the Census given-name list; a name-dense sentence is not a headline
+    assert list(persons(people_of("We met Dwayne Okafor at the market."))) == ["Dwayne Okafor"]
+
+
+def test_places_and_party_labels_are_not_people():
+    tab = people_of("The Kentucky Republican said the plan would fail. Residents of San Bernardino agreed.")
+    assert persons(tab) == {}
+
+
+def test_given_names_list_is_generated_and_documented():
+    data = ROOT / "src" / "framing" / "data"
+    words = set((data / "people_given_names.txt").read_text(encoding="utf-8").split())
+    assert {"dwayne", "mary", "james"} <= words and not {"may", "king", "royal"} & words
+    source = (data / "people_given_names.SOURCE.md").read_text(encoding="utf-8")
+    assert "Census" in source and "tools/make_people_given_names.py" in source and "Licence" in source

@@ -273,3 +273,172 @@ def test_write_figures_byte_identical(tmp_path, seed_articles):
 def test_write_figures_needs_results(tmp_path):
     with pytest.raises(FileNotFoundError):
         plots.write_figures(tmp_path, tmp_path / "out")
+
+
+# --------------------------------------------------------------------------- notebook tables
+def test_quoted_word_shares_kinds_and_shares(quotes, articles):
+    words = plots.quoted_word_shares(quotes, articles)
+    # the indirect quote of Big Platform is the writer's paraphrase: not counted by default
+    assert words.loc["Alpha Daily", "company_or_platform"] == 0
+    both = plots.quoted_word_shares(quotes, articles, kinds=("direct", "partial", "indirect"))
+    assert both.loc["Alpha Daily", "company_or_platform"] == 12
+    shares = plots.quoted_word_shares(quotes, articles, share=True, drop_empty=True)
+    assert list(shares.columns) == ["official", "regulator_or_body", "tech_owner", "anonymous"]
+    assert shares.loc["Beta News", "tech_owner"] == pytest.approx(15 / 31)
+    assert shares.loc["Alpha Daily"].sum() == pytest.approx(1.0)
+    assert shares.loc["Gamma Post"].sum() == 0  # no quoted words: zeros, not NaN
+
+
+def test_quoted_word_shares_are_the_outlet_measure_on_seeds(seed_articles):
+    """The figure and outlets.csv count the same words (inside quotation marks)."""
+    tables = pipeline.analyze(seed_articles)
+    shares = plots.quoted_word_shares(tables["quotes"], tables["articles"], share=True)
+    outlets = tables["outlets"].set_index("outlet")
+    for typ in ("official", "tech_owner", "anonymous"):
+        expected = outlets[f"quotes_words_share_{typ}"].fillna(0)
+        assert np.allclose(shares[typ].reindex(expected.index), expected), typ
+
+
+def test_set_aside_segments(segments):
+    t = plots.set_aside_segments(segments)
+    assert t.loc[("b1", "appended unrelated story"), "words"] == 60  # reason cut at "("
+    assert t.loc[("a1", "page chrome: share link"), "segments"] == 1
+    assert t.loc[("c1", "machine-generated FAQ block"), "first_segment"] == 1
+    assert len(t) == 5  # one row per dropped segment group, kept text not listed
+
+
+def test_reporting_verb_table(quotes, articles):
+    t = plots.reporting_verb_table(quotes, articles)
+    assert list(t.columns) == OUTLETS
+    assert t.loc[("neutral", "say"), "Beta News"] == 1
+    assert t.loc[("assertive", "insist"), "Alpha Daily"] == 1
+    assert [k[0] for k in t.index] == ["neutral", "neutral", "assertive", "evaluative",
+                                       "evaluative"]
+    assert t.to_numpy().sum() == 6  # the scare quote is not reported speech
+
+
+def test_organisations_named(people, articles):
+    t = plots.organisations_named(people, articles)
+    assert t.index.tolist() == ["Big Platform"]
+    assert t.loc["Big Platform"].tolist() == [0, 0, 2]
+
+
+def test_stance_table_pools_counts_over_articles():
+    stance = pd.DataFrame([
+        dict(outlet="A", voice="author", measure="hedge", family="marker", count=1, n_words=100),
+        dict(outlet="A", voice="author", measure="hedge", family="marker", count=1, n_words=300),
+        dict(outlet="A", voice="quoted", measure="hedge", family="marker", count=0, n_words=0),
+        dict(outlet="B", voice="author", measure="booster", family="marker", count=3,
+             n_words=200),
+        dict(outlet="B", voice="author", measure="booster", family="marker_on_target",
+             target="platforms_owners", count=3, n_words=50),
+    ])
+    t = plots.stance_table(stance)
+    # 2 hedges in 400 words, not the mean (10 + 3.33) / 2 of the two articles' rates
+    assert t.loc[("hedge", "author"), "A"] == pytest.approx(5.0)
+    assert t.loc[("hedge", "quoted"), "A"] == 0.0  # no quoted words: 0, not NaN
+    assert t.loc[("booster", "author"), "B"] == pytest.approx(15.0)
+    assert t.index[0][0] == "hedge"  # the order of STANCE_ORDER
+    on = plots.stance_table(stance, family="marker_on_target")
+    assert on.loc[("platforms_owners", "booster"), "B"] == pytest.approx(60.0)
+
+
+def test_stance_words():
+    ev = pd.DataFrame([
+        dict(outlet="A", voice="author", family="marker", measure="loaded_term", term="Giants"),
+        dict(outlet="B", voice="author", family="marker", measure="loaded_term", term="giants"),
+        dict(outlet="B", voice="quoted", family="marker", measure="loaded_term", term="tyrant"),
+    ])
+    w = plots.stance_words(ev)
+    assert w.loc[("loaded_term", "giants")].tolist() == [2, "A, B"]
+    assert "tyrant" not in w.index.get_level_values("term")
+    assert plots.stance_words(ev, voice="quoted").index.tolist() == [("loaded_term", "tyrant")]
+
+
+def test_term_choice_table(terms, articles):
+    t = plots.term_choice_table(terms, articles)
+    assert t.loc[("csam", "child pornography"), ("Beta News", "quoted")] == 1
+    assert t.loc[("csam", "CSAM"), ("Alpha Daily", "author")] == 1
+
+
+def test_measure_labels():
+    assert plots.measure_label("quotes_share_nonneutral_verbs") == \
+        "share of quotes with an assertive or evaluative verb"
+    assert plots.measure_label("stance_quoted_loaded_term_per_1000") == \
+        "loaded term per 1,000 words, quoted voice"
+    assert plots.measure_label("stance_author_target_platforms_owners_per_1000") == \
+        "words about platforms and owners per 1,000 words, own voice"
+    assert plots.measure_label("quotes_words_share_regulator_or_body") == \
+        "share of quoted words: regulator or body"
+
+
+def test_measure_columns_keep_loaded_terms_drop_breakdowns():
+    o = pd.DataFrame({"outlet": ["A", "B"],
+                      "stance_author_loaded_term_per_1000": [1.0, 2.0],
+                      "stance_author_term_csam_csam_share": [0.2, 0.9],
+                      "stance_author_hedge_on_platforms_owners_per_1000": [1.0, 3.0]})
+    assert plots.measure_columns(o) == ["stance_author_loaded_term_per_1000"]
+
+
+def test_measure_table(outlets):
+    t = plots.measure_table(outlets)
+    assert t.columns.tolist() == OUTLETS
+    assert t.index[:2].get_level_values("measure").tolist() == [
+        "articles", "words analysed (kept by cleaning)"]
+    assert t.loc[("quoted sources", "quotes (direct, partial, indirect)")].tolist() == [3, 4, 0]
+    assert t.loc[("quoted sources", "share of quoted words: tech owner"), "Beta News"] == 0.48
+    assert ("stance, own voice", "hedge per 1,000 words, own voice") in t.index
+    # every measure of the fixture but the two that are not rates (n_articles, n_words_kept
+    # are sizes, listed first)
+    assert len(t) == len(outlets.columns) - 1
+    paper = plots.paper_table(outlets)
+    assert paper.index.get_level_values("measure")[0] == "words analysed (kept by cleaning)"
+
+
+@pytest.fixture
+def report_tables(articles, people, terms, outlets):
+    arts = articles.assign(n_words=[150, 120, 200, 100])
+    return {"articles": arts, "people": people, "terms": terms,
+            "outlets": outlets.assign(people_n_officials=[2, 1, 1],
+                                      people_first_person_is_official=[True, False, True])}
+
+
+def test_findings_are_written_from_the_tables(report_tables):
+    f = plots.findings(report_tables).set_index("finding")["topic"]
+    text = "\n".join(f.index)
+    assert "3 outlets, 4 articles; 440 of 570 words (77%) are analysed" in text
+    assert ("Officials speak from 0% (Beta News) to 67% (Alpha Daily) of the words inside "
+            "quotation marks; they are the most quoted speaker type in 1 of 2 outlets with "
+            "quoted words.") in text
+    assert ("The share of quotes introduced by an assertive or evaluative verb rather than a "
+            "neutral one runs from 0% (Gamma Post) to 67% (Alpha Daily).") in text
+    assert "Outlets name from 1 (Beta News) to 2 (Alpha Daily) officials; Ana Minister is " \
+           "named by 3 of 3 outlets." in text
+    # 5: three shares, the hedge rate and first-person-is-official (0/1); counts left out
+    assert ("Over 5 standardized measures no two outlets have similar profiles (the highest "
+            "cosine is -0.26, Alpha Daily and Gamma Post); the least similar are Alpha Daily "
+            "and Beta News (-0.68).") in text
+    assert "The first person an article names is an official in 2 of 3 outlets." in text
+    # three outlets, three words for the investigation (two for CSAM: Gamma only quotes one)
+    assert ("Outlets differ most in how they name investigation: in their own words the most "
+            "used term is “crackdown” (Gamma Post); “investigation” (Beta News); “probe” "
+            "(Alpha Daily).") in text
+    # a changed number in the table changes the sentence: nothing is typed by hand
+    changed = dict(report_tables, outlets=report_tables["outlets"].assign(
+        quotes_share_nonneutral_verbs=[0.5, 0.25, 0.1]))
+    assert "from 10% (Gamma Post) to 50% (Alpha Daily)" in plots.findings_markdown(changed)
+
+
+def test_findings_on_seeds(seed_articles):
+    tables = pipeline.analyze(seed_articles)
+    f = plots.findings(tables)
+    assert {"corpus", "quoted sources", "officials", "stance", "term choice",
+            "similarity"} <= set(f["topic"])
+    n_first = int(tables["outlets"]["people_first_person_is_official"].astype(bool).sum())
+    assert f"is an official in {n_first} of 5 outlets" in "\n".join(f["finding"])
+    assert plots.findings_markdown(tables).startswith("- **corpus**: 5 outlets, 5 articles")
+
+
+@pytest.mark.mpl_image_compare(filename="measure_profile.png", **MPL)
+def test_measure_profile(outlets):
+    return plots.measure_profile(outlets)

@@ -7,7 +7,7 @@ import pytest
 import framing
 from framing import clean
 from framing.validate import (disagreements, krippendorff_alpha, match, normalize_code,
-                              seed_annotations, validate)
+                              seed_annotations, unmatched, validate)
 
 nan = None
 
@@ -30,6 +30,20 @@ def test_alpha_worked_example_two_coders_binary():
     data = [[0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
             [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]]
     assert round(krippendorff_alpha(data), 3) == 0.095
+
+
+def test_alpha_hand_computed_coincidence_matrix():
+    """Two coders, four units: (a,a) (a,b) (b,b) (b,b).
+
+    Coincidences: o_aa = 2, o_ab = o_ba = 1, o_bb = 4; n_a = 3, n_b = 5, n = 8.
+    D_o = o_ab + o_ba = 2; D_e = (n² - n_a² - n_b²) / (n - 1) = (64 - 9 - 25) / 7 = 30/7.
+    alpha = 1 - D_o / D_e = 1 - 14/30 = 8/15.
+    """
+    assert krippendorff_alpha([["a", "a", "b", "b"], ["a", "b", "b", "b"]]) == \
+        pytest.approx(8 / 15)
+    # a unit coded by one coder only is not pairable: it changes nothing
+    assert krippendorff_alpha([["a", "a", "b", "b", "a"], ["a", "b", "b", "b", nan]]) == \
+        pytest.approx(8 / 15)
 
 
 def test_alpha_edge_cases():
@@ -100,6 +114,9 @@ def test_match_finds_offsets_and_reports_both_sides(toy):
     pairs = match(coded, tables)
     assert pairs["found"].tolist() == ["both", "both", "tool only"]
     assert pairs["coded_start"].iloc[0] == tables["quotes"]["start"].iloc[0]
+    missing = unmatched(pairs)
+    assert missing[["found", "tool_text", "tool_speaker"]].values.tolist() == [
+        ["tool only", "a sham", "Critics"]]
     diff = disagreements(pairs)
     assert diff["coded_text"].tolist() == ["never"]
     assert {"coded_kind", "tool_kind", "coded_speaker", "tool_speaker"} <= set(diff.columns)

@@ -78,6 +78,8 @@ def _cmd_analyze(args) -> int:
                          "role, institution, country, is_official")
     progress = sys.stderr.isatty() and not args.quiet and not args.no_progress
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        return _fail(f"{out}: exists and is not a folder; give --out a new or existing folder")
     # Streaming: batches of the corpus are read, analysed (here or on Dask)
     # and written as partitions under OUT/parts; an interrupted run resumes.
     from . import scale
@@ -100,7 +102,7 @@ def _cmd_analyze(args) -> int:
     if args.strict and (status == "error").any():
         first = tables["articles"][status == "error"].iloc[0]
         return _fail(f"{first['source']}: {first['error']} (--strict: {int((status == 'error').sum())} "
-                     "article(s) could not be read)", 1)
+                     "article(s) could not be read; fix or remove them, or run without --strict)", 1)
     return 0
 
 
@@ -112,7 +114,10 @@ def _cmd_figures(args) -> int:
     results = Path(args.results)
     if not results.is_dir():
         return _fail(f"{results}: no such folder; run 'framing analyze CORPUS --out {results}' first")
-    written = plots.write_figures(results, args.out)
+    try:
+        written = plots.write_figures(results, args.out)
+    except FileNotFoundError as exc:  # e.g. a folder without the analysis tables
+        return _fail(str(exc))
     if not args.quiet:
         print(f"{len(written)} figure files written to {args.out}/")
     return 0

@@ -9,14 +9,44 @@ import importlib
 
 import pandas as pd
 
-__all__ = ["article_totals", "outlets", "SUMMARIES"]
+__all__ = ["article_totals", "outlets", "to_pandas", "SUMMARIES"]
 
 #: (module, table) pairs whose ``outlet_summary`` joins the outlets table.
 SUMMARIES = [("quotes", "quotes"), ("people", "people"), ("stance", "stance")]
 
 
-def article_totals(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+def _is_dask(obj) -> bool:
+    return hasattr(obj, "dask") and hasattr(obj, "compute")
+
+
+def to_pandas(frame, columns: list[str] | None = None) -> pd.DataFrame:
+    """A pandas DataFrame from pandas or a Dask DataFrame (only ``columns``,
+    when given and present, are computed).
+
+    >>> to_pandas(pd.DataFrame({"a": [1], "b": [2]}), ["a"]).columns.tolist()
+    ['a', 'b']
+    """
+    if not _is_dask(frame):
+        return frame
+    if columns is not None:
+        frame = frame[[c for c in columns if c in frame.columns]]
+    return frame.compute().reset_index(drop=True)
+
+
+def _segment_totals(segments: pd.DataFrame) -> pd.DataFrame:
+    """Per article: segments, kept segments, words in kept segments."""
+    words = segments["text"].str.count(r"\w+")
+    return segments.assign(_w=words.where(segments["kept"], 0), _k=segments["kept"].astype(int)) \
+        .groupby("article_id", sort=False).agg(n_segments=("kept", "size"), n_segments_kept=("_k", "sum"),
+                                               n_words_kept=("_w", "sum"))
+
+
+def article_totals(articles: pd.DataFrame, segments) -> pd.DataFrame:
     """The articles table with segment counts and words in kept segments.
+
+    ``segments`` may be a Dask DataFrame (e.g. :func:`framing.scale.read_parts`):
+    the counts are then computed partition by partition on the cluster and
+    only the per-article totals come back.
 
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["x"], "status": ["ok"]})
@@ -24,12 +54,17 @@ def article_totals(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFra
     >>> article_totals(arts, segs)[["n_segments", "n_segments_kept", "n_words_kept"]].values.tolist()
     [[2, 1, 2]]
     """
-    out = articles.copy()
-    if len(segments):
-        words = segments["text"].str.count(r"\w+")
-        grouped = segments.assign(_w=words.where(segments["kept"], 0), _k=segments["kept"].astype(int)) \
-            .groupby("article_id").agg(n_segments=("kept", "size"), n_segments_kept=("_k", "sum"),
-                                       n_words_kept=("_w", "sum"))
+    out = to_pandas(articles).copy()
+    if _is_dask(segments):
+        meta = _segment_totals(segments._meta[["article_id", "kept", "text"]])
+        # An article's segments may span partitions: add the partial totals up.
+        grouped = segments[["article_id", "kept", "text"]].map_partitions(_segment_totals, meta=meta) \
+            .compute().groupby(level=0, sort=False).sum()
+    else:
+        grouped = _segment_totals(segments) if len(segments) else None
+    if grouped is not None and len(grouped):
+        # The key keeps the articles' dtype (Parquet may give object strings).
+        grouped.index = grouped.index.astype(out["article_id"].dtype)
         out = out.merge(grouped, how="left", left_on="article_id", right_index=True)
     for col in ("n_segments", "n_segments_kept", "n_words_kept"):
         if col not in out:
@@ -39,8 +74,16 @@ def article_totals(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFra
 
 
 def outlets(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per outlet: article counts, kept words, and every stage's measures."""
-    arts = tables.get("articles", articles)
+    """One row per outlet: article counts, kept words, and every stage's measures.
+
+    Tables may be Dask DataFrames (e.g. :func:`framing.scale.read_parts`);
+    they are computed first: the stage summaries need pandas, and the tables
+    they read (articles without text, quotes, people, stance) are small next
+    to the corpus.
+    """
+    tables = {name: to_pandas(frame) for name, frame in tables.items() if name in
+              {"articles"} | {table for _, table in SUMMARIES}}
+    arts = to_pandas(tables.get("articles", articles), None)
     base = arts.groupby("outlet", sort=True).agg(
         n_articles=("article_id", "size"),
         n_analysed=("status", lambda s: int(s.isin(["ok", "warning"]).sum())),

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["load", "decode", "clean_text", "html_to_text", "looks_english", "COLUMNS", "STATUSES"]
+__all__ = ["load", "from_texts", "decode", "clean_text", "html_to_text", "looks_english", "COLUMNS", "STATUSES"]
 
 #: Columns of the articles table, in order (``text`` is kept in memory only).
 COLUMNS = [
@@ -49,6 +49,8 @@ COLUMNS = [
 STATUSES = ("ok", "warning", "skipped", "error")
 
 META_FIELDS = ("outlet", "title", "date", "url")
+#: Record fields that name a file; such paths are reported and never opened.
+_PATH_FIELDS = ("file", "path", "filename", "filepath")
 DEFAULT_MAX_BYTES = 10_000_000
 
 _WORD = re.compile(r"\w+")
@@ -246,8 +248,11 @@ def html_to_text(markup: str) -> tuple[str, str]:
 
 def _main_script(text: str) -> str:
     """The writing system of most letters in ``text`` ("Latin", "Arabic", "CJK", ...)."""
+    sample = text[:5000]
+    if sample.isascii():  # fast path: most English articles; unicodedata.name is slow
+        return "LATIN" if any(c.isalpha() for c in sample) else ""
     counts: dict[str, int] = {}
-    for c in text[:5000]:
+    for c in sample:
         if c.isalpha():
             name = unicodedata.name(c, "")
             script = name.split(" ")[0] if name else "unknown"
@@ -311,11 +316,30 @@ def _add_problem(rec: dict, message: str, status: str = "warning") -> None:
         rec["status"] = status
 
 
+class _TooBig(bytes):
+    """Empty bytes standing in for a file over the size limit, which is never
+    read; ``size`` is the file's real size, for the message."""
+
+    size: int = 0
+
+
+def _read_capped(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, or a :class:`_TooBig` when it is over ``max_bytes``
+    (so a 20 GB file is reported with its size, not loaded)."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        marker = _TooBig()
+        marker.size = size
+        return marker
+    return path.read_bytes()
+
+
 def _text_record(article_id, raw: bytes, *, source: str, meta=None, max_bytes=DEFAULT_MAX_BYTES):
     """Turn one file's bytes into a record, with every problem in plain words."""
-    if len(raw) > max_bytes:
+    size = raw.size if isinstance(raw, _TooBig) else len(raw)
+    if size > max_bytes:
         return _record(article_id, status="error", source=source, meta=meta,
-                       error=f"file is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB "
+                       error=f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB "
                              "limit for one article; split it, or raise max_bytes (--max-bytes)")
     if not raw:
         return _record(article_id, status="error", source=source, meta=meta, error="empty file")
@@ -325,7 +349,7 @@ def _text_record(article_id, raw: bytes, *, source: str, meta=None, max_bytes=DE
     return _finish_text(article_id, text, encoding=encoding, source=source, meta=meta, warnings=warnings)
 
 
-def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None, warnings=()):
+def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None, warnings=(), english=None):
     meta = dict(meta or {})
     rec = _record(article_id, encoding=encoding, source=source, meta=meta)
     text = text.lstrip("\ufeff")
@@ -351,7 +375,13 @@ def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None
         _add_problem(rec, "no text (empty or whitespace only)", "error")
         return rec
     rec["text"] = text
-    english, share = looks_english(text)
+    if not _WORD.search(text):
+        # Only punctuation or symbols: nothing for the stages to read.
+        _add_problem(rec, "no words (only punctuation or symbols); read but not analysed", "skipped")
+        return rec
+    share = float("nan")
+    if english is None:
+        english, share = looks_english(text)
     if not english:
         script = _main_script(text)
         why = (f"mostly {script if len(script) <= 3 else script.title()} script"
@@ -363,8 +393,15 @@ def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None
 # --------------------------------------------------------------------------- readers
 def _read_manifest(path: Path) -> tuple[dict[str, dict], list[str]]:
     problems: list[str] = []
+    # Decoded like an article, so a manifest saved as cp1252 or UTF-16 (Excel)
+    # is read, and a binary file is named for what it is.
+    text, encoding, problem = decode(path.read_bytes())
+    if problem:
+        return {}, [f"manifest.csv: {problem}; ignored"]
+    if encoding not in ("utf-8", "utf-8-sig"):
+        problems.append(f"manifest.csv decoded as {encoding}")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except Exception as exc:  # a broken manifest must not stop the corpus
         return {}, [f"manifest.csv could not be read ({exc.__class__.__name__}: {exc}); ignored"]
     frame.columns = [c.strip().lower() for c in frame.columns]
@@ -442,7 +479,7 @@ def _read_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> list[d
                                        error="symlink points outside the corpus folder; refused"))
                 continue
         try:
-            raw = path.read_bytes() if path.stat().st_size <= max_bytes else b"x" * (max_bytes + 1)
+            raw = _read_capped(path, max_bytes)
         except OSError as exc:
             records.append(_record(stem, status="error", source=source, meta=meta,
                                    error=f"could not read file ({exc.strerror or exc})"))
@@ -477,10 +514,33 @@ def _record_from_mapping(obj, fallback_id: str, source: str) -> dict:
     meta = _meta_from_mapping(obj)
     text = obj.get("text")
     if text is None or (isinstance(text, float) and text != text):
+        pointer = next((str(obj[k]) for k in _PATH_FIELDS if _clean_meta(obj.get(k))), "")
+        if pointer:
+            # Never open a path named inside a record: it could point anywhere
+            # (``../../etc/passwd``); the text must be in the record itself.
+            return _record(ident, status="error", source=source, meta=meta,
+                           error=f"record points at a file ({pointer!r}) instead of giving its text; refused: "
+                                 "files named in .jsonl/.csv records are never read, put the text in a 'text' field")
         return _record(ident, status="error", source=source, meta=meta, error="record has no text field")
     if not isinstance(text, str):
         text = str(text)
     return _finish_text(ident, text, encoding="utf-8", source=source, meta=meta)
+
+
+def _parse_json_line(line: str) -> tuple[object, str]:
+    """``(object, "")`` or ``(None, problem in plain words)``.
+
+    >>> _parse_json_line('{"id": 1')[1]
+    "not valid JSON (Expecting ',' delimiter at column 9)"
+    >>> _parse_json_line("[" * 100000 + "]" * 100000)[1]
+    'not valid JSON (nested too deeply)'
+    """
+    try:
+        return json.loads(line), ""
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+    except RecursionError:  # json.loads recurses once per nesting level
+        return None, "not valid JSON (nested too deeply)"
 
 
 def _read_jsonl(path: Path, *, max_bytes: int) -> list[dict]:
@@ -497,11 +557,9 @@ def _read_jsonl(path: Path, *, max_bytes: int) -> list[dict]:
             records.append(_record(f"{path.stem}:{lineno}", status="error", source=source,
                                    error=f"line is over the {max_bytes / 1e6:.0f} MB limit for one article"))
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            records.append(_record(f"{path.stem}:{lineno}", status="error", source=source,
-                                   error=f"not valid JSON ({exc.msg} at column {exc.colno})"))
+        obj, problem = _parse_json_line(line)
+        if problem:
+            records.append(_record(f"{path.stem}:{lineno}", status="error", source=source, error=problem))
             continue
         records.append(_record_from_mapping(obj, f"{path.stem}:{lineno}", source))
         if encoding != "utf-8" and records[-1]["status"] != "error":
@@ -570,6 +628,37 @@ def _dtype(column: str) -> str:
     return {"n_chars": "int64", "n_words": "int64", "outlet_known": "bool"}.get(column, "object")
 
 
+def from_texts(texts, *, ids=None, outlets=None, check_language: bool = True) -> pd.DataFrame:
+    """The ``articles`` table for texts already in memory.
+
+    Each text goes through the same steps as a file read by :func:`load`
+    (line endings, control characters, HTML, empty text, language), so the
+    table is what the pipeline would see.
+
+    Parameters
+    ----------
+    texts : sequence of str
+    ids : sequence of str, optional
+        Article ids (default ``"t0"``, ``"t1"``, ...); repeated ids are renamed.
+    outlets : sequence of str, optional
+    check_language : bool
+        False analyses text that does not look like English (for tests of the
+        stages on arbitrary text).
+
+    >>> from_texts(["The mayor said yes.", "  "])[["article_id", "status", "error"]].values.tolist()
+    [['t0', 'ok', ''], ['t1', 'error', 'no text (empty or whitespace only)']]
+    """
+    texts = list(texts)
+    ids = [f"t{i}" for i in range(len(texts))] if ids is None else list(ids)
+    outlets = [""] * len(texts) if outlets is None else list(outlets)
+    records = []
+    for ident, text, outlet in zip(ids, texts, outlets):
+        rec = _finish_text(ident, str(text), encoding="utf-8", source="<memory>", meta={"outlet": outlet},
+                           english=None if check_language else True)
+        records.append(rec)
+    return _frame(records)
+
+
 def load(path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
     """Load a corpus into the ``articles`` table.
 
@@ -604,7 +693,6 @@ def load(path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
         elif suffix == ".csv":
             records = _read_csv(path, max_bytes=max_bytes)
         else:
-            size = path.stat().st_size
-            raw = path.read_bytes() if size <= max_bytes else b"x" * (max_bytes + 1)
+            raw = _read_capped(path, max_bytes)
             records = [_text_record(path.stem, raw, source=path.name, max_bytes=max_bytes)]
     return _frame(records)

@@ -67,9 +67,9 @@ def _lines_file(name: str) -> frozenset:
 
 class _Lex:
     def __init__(self):
-        self.given = _words_file("people_given_names.txt")
+        self.given = _words_file("people_given_names.txt") | _words_file("people_given_names_world.txt")
         self.nonname = _words_file("people_nonname_words.txt")
-        self.places = set(_lines_file("people_places.txt"))
+        self.places = set(_lines_file("people_places.txt")) | set(_lines_file("people_cities.txt"))
         self.adj_country: dict[str, str] = {}
         self.country_names: dict[str, str] = {}
         with open(_DATA / "people_countries.csv", encoding="utf-8", newline="") as fh:
@@ -91,6 +91,8 @@ class _Lex:
                 self.cues[row["word"].strip().lower()] = row["kind"].strip()
         self.titles = A.titles()
         self.honorifics = A.honorifics()
+        # (words, sentence start) -> _parse_tokens(...): names recur within and across articles
+        self.parse_cache: dict = {}
         self.title_words = frozenset(w for t in self.titles for w in t.split())
         self.max_title = max(len(t.split()) for t in self.titles)
         # country names and adjectives as written (capitalised), for counting in a text
@@ -121,10 +123,18 @@ _MODIFIERS = {"former", "then", "acting", "interim", "late", "outgoing", "incomi
               "tech", "government", "state", "federal", "national", "regional", "local", "foreign",
               "opposition", "party", "presidential", "data", "protection", "digital", "media",
               "russian-born", "veteran", "longtime", "billionaire", "company", "commission", "ministry",
-              "eu", "un", "u.s.", "us", "uk"}
+              "eu", "un", "u.s.", "us", "uk", "next", "future", "would-be", "potential", "aspiring"}
 _DESCRIPTORS = {"democrat", "democratic", "republican", "gop", "house", "senate", "socialist", "conservative",
                 "liberal", "labour", "tory", "centrist", "leftist", "populist", "independent", "progressive",
                 "veteran", "miss", "mister"}
+_DERIVED_RE = re.compile(r"-(?:based|born|led|backed|owned|run|made|style|era|funded|linked|affiliated|controlled|"
+                         r"bound|speaking|american|british)$")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+_LEGISLATURE_HEADS = {"council", "parliament", "assembly", "congress", "senate", "house", "legislature", "legco",
+                      "duma", "bundestag", "knesset", "cabinet", "commons", "lords", "chamber", "diet", "cortes"}
+_MEMBER_OF_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:former\s+|veteran\s+|sitting\s+)?member\s+of\s+(?:the\s+)?"
+                           r"((?:[\w'-]+\s+){0,5}([\w'-]+))$", re.I)
+_PARTY_MEMBER = {"republican", "democrat", "democratic", "gop", "tory", "labour", "conservative"}
 _GROUP_WORDS = {"republicans", "democrats", "americans", "europeans", "conservatives", "liberals", "socialists",
                 "muslims", "christians", "jews", "catholics", "protestants", "latinos", "hispanics", "africans",
                 "asians", "arabs", "blacks", "whites", "millennials", "evangelicals", "tories", "greens"}
@@ -133,6 +143,8 @@ _GOV_WORDS = {"government", "govt", "ministry", "minister", "cabinet", "state", 
               "prosecutors", "prosecution", "embassy", "department", "agency", "authority", "white",
               "kremlin", "regulator", "administration", "municipal", "city", "county", "army", "military",
               "navy", "un", "united", "nations", "eu", "european", "public", "official", "officials"}
+_NOT_YET = {"next", "future", "would-be", "potential", "aspiring", "hopeful", "prospective", "possible"}
+_STATE_KINDS = {"government", "legislature", "court", "police", "international"}
 _COMPANY_WORDS = {"company", "firm", "corporation", "inc", "inc.", "corp", "group", "platform", "bank",
                   "startup", "network", "club", "team", "university", "school", "church", "party",
                   "campaign", "foundation", "newspaper", "magazine", "museum"}
@@ -169,7 +181,12 @@ def _cap_class() -> str:
 _UP = _cap_class()
 _PARTICLES = r"(?:de|del|della|di|da|dos|das|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el|y)"
 _WORD = rf"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Rev|Hon|Mme|Messrs|Det|Supt|Insp)\.(?=[ ][{_UP}])|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=\s)|[{_UP}][\w]*(?:['\-][\w]+)*|[a-z]{{1,3}}-[{_UP}][\w]*(?:-[\w]+)*|[a-z][{_UP}][\w]+)"
-_SEQ_RE = re.compile(rf"(?=[{_UP}a-z])(?<![\w'.\-]){_WORD}(?:[ ]+(?:{_PARTICLES}[ ]+){{0,2}}{_WORD})*")
+# The first word of a sequence starts with a capital (a plain character class first lets the
+# regex engine skip ahead fast); lower-case-initial forms ("al-Assad", "iPhone") only continue one.
+_WORD_HEAD = (rf"[{_UP}](?:(?<=[MDPSRGCLAHTI])(?:r|rs|s|x|rof|en|ep|ov|ol|t|gt|apt|mdr|dm|ev|on|me|essrs|et|upt|nsp)"
+              rf"\.(?=[ ][{_UP}])|\.(?:[{_UP}]\.)+|\.(?=\s)|[\w]*(?:['\-][\w]+)*)")
+_SEQ_RE = re.compile(rf"{_WORD_HEAD}(?:[ ]+(?:{_PARTICLES}[ ]+){{0,2}}{_WORD})*")
+_SEQ_BEFORE_BAD = frozenset("'.-")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -198,11 +215,17 @@ def _sentence_start(norm: str, pos: int, seg_start: int) -> bool:
 
 
 def _title_case_paragraph(seg_text: str) -> bool:
-    words = _TITLECASE_RE.findall(seg_text)
-    if len(words) < 3:
+    if seg_text.rstrip().endswith("."):           # headlines carry no full stop; name-dense sentences do
         return False
-    caps = sum(1 for w in words if w[0].isupper() or len(w) <= 3)
-    return caps / len(words) >= 0.8 and len(words) <= 20
+    words = _TITLECASE_RE.findall(seg_text)
+    if len(words) < 3 or len(words) > 20:
+        return False
+    # short function words ("of", "the", "at") are lower case in title case too: judge the long words
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) < 3:
+        return False
+    caps = sum(1 for w in long_words if w[0].isupper())
+    return caps / len(long_words) >= 0.8
 
 
 class _Cand:
@@ -227,6 +250,30 @@ def _match_title(words_low: list[str], i: int, lex: _Lex) -> int:
     return 0
 
 
+def _inner_title(low: list[str], i: int, lex: _Lex):
+    """(start, length) of the rightmost title phrase in ``low[i:]`` that leaves
+    one to four name words after it (extended left to the longest phrase
+    ending at the same word), or None.
+
+    >>> _inner_title("texas senator ted cruz".split(), 0, _lex())
+    (1, 1)
+    """
+    end = len(low)
+    for j in range(end - 2, i, -1):
+        n = _match_title(low, j, lex)
+        if not n or not 1 <= end - (j + n) <= 4:
+            continue
+        rest = low[j + n:]
+        if any(w in lex.title_words or w in lex.nonname for w in rest):
+            continue
+        stop = j + n
+        for k in range(i, j):                  # longest phrase ending at the same word
+            if " ".join(low[k:stop]) in lex.titles:
+                return k, stop - k
+        return j, n
+    return None
+
+
 def _title_suffix(words: list[str], lex: _Lex):
     """Longest title phrase ending the word list (lower-cased), with the
     modifier words before it: returns (start index of modifiers, start of
@@ -245,6 +292,11 @@ def _title_suffix(words: list[str], lex: _Lex):
     while m > 0:
         w = low[m - 1]
         wf = A.fold(_strip_poss(words[m - 1]))
+        if m > 1:                        # two-word countries and adjectives: "North Korean", "South Africa's"
+            pair = A.fold(words[m - 2] + " " + _strip_poss(words[m - 1]))
+            if pair in lex.adj_country or pair in lex.country_names:
+                m -= 2
+                continue
         if (w in _MODIFIERS or wf in lex.adj_country or wf in lex.known or wf in lex.country_names
                 or w in lex.title_words or _poss(words[m - 1]) or w in ("and", "of", "the")):
             m -= 1
@@ -274,20 +326,28 @@ def _describe_role(title_phrase: str, modifiers: list[str], lex: _Lex, after_tex
             country = lex.adj_country[ml]
         elif ml in lex.country_names:
             country = lex.country_names[ml]
+    for a, b in zip(mods_low, mods_low[1:]):
+        pair = a + " " + b
+        country = lex.adj_country.get(pair) or lex.country_names.get(pair) or country
     for m, ml in zip(modifiers, mods_low):
         if ml in lex.known and lex.known[ml][1] == "organisation":
             institution = lex.known[ml][0]
+    if set(mods_low) & _NOT_YET:
+        official = "false"               # "the next president", "a would-be mayor": no office yet
     if "former" in mods_low or "ex" in mods_low:
         role = "former " + role
     elif "acting" in mods_low:
         role = "acting " + role
     if "deputy" in mods_low and not role.lower().startswith("deputy"):
         role = "Deputy " + role if role[:1].isupper() else "deputy " + role
-    gov = any(ml in _GOV_WORDS for ml in mods_low) or bool(country and inst_kind in ("government", "legislature"))
+    mod_words = {w for ml in mods_low for w in ml.split()}
+    gov = bool(mod_words & _GOV_WORDS) or bool(country and inst_kind in ("government", "legislature"))
+    # a state body named before the title: "former CIA director", "FBI spokesman"
+    gov = gov or bool(institution and lex.known[A.fold(institution)][2] in _STATE_KINDS)
     if official == "ctx":
         if institution and lex.known[A.fold(institution)][2] in ("platform", "company", "media"):
             official = "false"
-        elif any(ml in _COMPANY_WORDS for ml in mods_low):
+        elif mod_words & _COMPANY_WORDS:
             official = "false"
         elif gov or country:
             official = "true"
@@ -321,16 +381,34 @@ def _kept_segments(segments: pd.DataFrame) -> dict:
     return out
 
 
-def _candidates(norm: str, segs: list, lex: _Lex) -> list[_Cand]:
+def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = None) -> list[_Cand]:
+    """Capitalised sequences of the kept segments as candidates. Single words
+    that are places, countries, nationalities or known non-organisations are
+    not returned (they never name a person); the countries they name are
+    counted into ``countries`` instead."""
     cands = []
     nonname = lex.nonname
     fold = A.fold
+    known, places, cnames, adj = lex.known, lex.places, lex.country_names, lex.adj_country
     for para, (sid, lo, hi, kind) in enumerate(segs):
         heading = (kind in ("title", "heading") or hi - lo < 160) and _title_case_paragraph(norm[lo:hi])
         for m in _SEQ_RE.finditer(norm, lo, hi):
+            b = m.start() - 1
+            if b >= 0 and (norm[b].isalnum() or norm[b] == "_" or norm[b] in _SEQ_BEFORE_BAD):
+                continue                        # inside a word ("McDonald" is matched whole from "M")
             seq = m.group(0)
             if " " not in seq and "'" not in seq and fold(seq) in nonname:
                 continue                        # "The", "On", "However": the commonest case, skipped early
+            if " " not in seq and "'" not in seq:
+                f = fold(seq)
+                k = known.get(f)
+                if (k is not None and k[1] != "organisation") or (k is None and (f in places or f in cnames
+                                                                                  or f in adj)):
+                    if countries is not None:
+                        cc = adj.get(f) or cnames.get(f)
+                        if cc and cc != "European Union":
+                            countries[cc] += 1
+                    continue
             toks = []
             pos = m.start()
             for tok in seq.split(" "):
@@ -340,6 +418,14 @@ def _candidates(norm: str, segs: list, lex: _Lex) -> list[_Cand]:
             # split after possessive words: "Spain's Prime Minister Pedro" -> "Spain's" | "Prime ..."
             parts, cur = [], []
             for off, tok in toks:
+                if "-" in tok:
+                    # "Cruz-who", "Rubio-as": a dash written as a hyphen before a function word ends the name
+                    head, _, tail = tok.partition("-")
+                    if head and fold(tail.split("-")[0]) in nonname:
+                        cur.append((off, head))
+                        parts.append(cur)
+                        cur = []
+                        continue
                 cur.append((off, tok))
                 if tok[-2:] == "'s" or tok[-1] == "'":
                     parts.append(cur)
@@ -365,7 +451,7 @@ def _candidates(norm: str, segs: list, lex: _Lex) -> list[_Cand]:
 
 
 _FAST_FOLD = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " "),
-              ("\u02bc", "'"), ("\u2032", "'"), ("\u2013", "-"), ("\u2014", "-"))
+              ("\u02bc", "'"), ("\u2032", "'"), ("\u2013", "-"), ("\u2014", ","))
 
 
 def _normalize(text: str) -> str:
@@ -377,109 +463,204 @@ def _normalize(text: str) -> str:
     return text
 
 
-def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
-    """Strip titles, classify the candidate, collect evidence."""
-    toks, offs = c.tokens, c.offs
+_ROLE_FOR_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+(?:for|to|of|at)\s+"
+                                 r"((?:the\s+)?(?:[A-Z][\w.&'-]*|[a-z]+)(?:\s+(?:of|for|and|the|[A-Z][\w.&'-]*)){0,6})"
+                                 r"\s*,\s*$")
+def _title_and(before: str, lex: _Lex):
+    """(modifiers, title phrase) of a capitalised title that ends just before
+    "and <description>" at the end of ``before``, or None.
+
+    >>> _title_and("Former Secretary of State and Democratic frontrunner ", _lex())
+    (['Former'], 'secretary of state')
+    """
+    if not before[-1:].isspace():
+        return None
+    for conn in (" and ", " to "):
+        k = before.rfind(conn)
+        if k < 0:
+            continue
+        tail = before[k + len(conn):].split()
+        if conn == " to ":
+            if tail[:1] == ["the"]:
+                tail = tail[1:]          # "Ambassador to the UN": the body is named
+            if not all(w[:1].isupper() for w in tail):
+                continue
+        if not 1 <= len(tail) <= 4:
+            continue
+        words = before[:k].split()[-6:]
+        if not words or not words[-1][:1].isupper():
+            continue                     # the title is written as a name part: "Secretary of State"
+        suf = _title_suffix(words, lex)
+        if suf is not None:
+            m0, k0, phrase = suf
+            return words[m0:k0], phrase
+    return None
+
+
+def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
+    """The part of a candidate's analysis that depends on its words alone, so
+    that it can be cached per distinct word sequence: strip openers,
+    honorifics and titles, and classify the remaining name words by lists.
+
+    Returns ``(kind, i, j, title_phrase, title_mods, evidence, kept_word, name)``:
+    the name is ``toks[i:j]``; ``kind`` is "" when the words may name a person
+    (the context decides), else the final kind ("organisation", "place",
+    "other", "acronym", "none" ...); ``name`` overrides the written form
+    (a known entity's canonical spelling) or is "".
+
+    >>> _parse_tokens(("Prime", "Minister", "Pedro", "Sánchez"), False, _lex())[:4]
+    ('', 2, 4, 'prime minister')
+    """
     low = [A.fold(t) for t in toks]
+    n_t = len(toks)
     i = 0
     title_mods: list[str] = []
     title_phrase = ""
+    evidence: list[str] = []
     # leading function words / sentence openers ("The", "On", "According")
-    while i < len(toks) and low[i] in lex.nonname and not (low[i] in lex.given and i + 1 < len(toks)
-                                                          and not c.sent_start):
+    while i < n_t and low[i] in lex.nonname and not (low[i] in lex.given and i + 1 < n_t and not sent_start):
         i += 1
     # a whole known entity or place ("European Commission", "Hong Kong") is never a title + name
     rest_f = " ".join(low[i:])
     if rest_f in lex.known or rest_f in lex.places or rest_f in lex.country_names:
-        c.name = " ".join(toks[i:])
-        c.start, c.end = offs[i], offs[-1] + len(toks[-1])
-        c.tokens, c.offs = toks[i:], offs[i:]
-        c.kind = lex.known[rest_f][1] if rest_f in lex.known else "place"
-        if rest_f in lex.known:
-            c.name = lex.known[rest_f][0]
-        return
+        k = lex.known.get(rest_f)
+        return (k[1] if k else "place", i, n_t, "", (), (), False, k[0] if k else "")
     # honorifics, country adjectives, modifiers and title phrases
-    while i < len(toks):
+    while i < n_t:
         li = low[i]
         if li in lex.honorifics or li.rstrip(".") in lex.honorifics:
-            c.evidence.append("honorific")
+            evidence.append("honorific")
+            i += 1
+            continue
+        if li in _PLURAL_TITLES and not title_phrase and n_t - i >= 3:
+            title_phrase = _PLURAL_TITLES[li]     # "Senators Harry Reid of Nevada, ... and ..."
+            evidence.append("title")
             i += 1
             continue
         # a run of modifiers counts only when a title phrase and a name follow it
         j = i
-        while j < len(toks) and (low[j] in lex.adj_country or low[j] in _MODIFIERS or low[j] in lex.country_names) \
+        while j < n_t and (low[j] in lex.adj_country or low[j] in _MODIFIERS or low[j] in lex.country_names) \
                 and not _match_title(low, j, lex):
             j += 1
-        n = _match_title(low, j, lex) if j < len(toks) else 0
-        if n and j + n < len(toks):
+        n = _match_title(low, j, lex) if j < n_t else 0
+        if n and j + n < n_t:
             title_mods.extend(toks[i:j])
             title_phrase = " ".join(low[j:j + n])
-            c.evidence.append("title")
+            evidence.append("title")
             i = j + n
             continue
         break
-    if title_phrase:
-        prev = norm[max(c.seg_lo, offs[0] - 12):offs[0]].lower().split()
-        if prev and prev[-1] in ("former", "then", "ex-", "late", "acting", "interim"):
-            title_mods.insert(0, prev[-1])
-    while i < len(toks) - 2 and low[i] in _DESCRIPTORS:
+    if not title_phrase and n_t - i >= 3:
+        # a title deeper in the sequence, after descriptive words: "Texas Senator Ted Cruz",
+        # "U.S. House Speaker Paul Ryan", "Supreme Court Justice Ruth Bader Ginsburg"
+        hit = _inner_title(low, i, lex)
+        if hit is not None:
+            j, n = hit
+            title_mods.extend(toks[i:j])
+            title_phrase = " ".join(low[j:j + n])
+            evidence.append("title")
+            i = j + n
+    if (not title_phrase and n_t - i >= 3 and _is_acronym(toks[i]) and low[i + 1] in lex.given
+            and not sent_start):
+        title_mods.append(toks[i])        # "... to the UN Nikki Haley": the body is not part of the name
+        i += 1
+    while i < n_t - 2 and low[i] in _DESCRIPTORS:
         title_mods.append(toks[i])
         i += 1
-    name_toks = toks[i:]
-    name_offs = offs[i:]
+    if not title_phrase and title_mods:
+        # "House Republican Thomas Massie", "Senate Democrat X": a member of that chamber
+        mset = {A.fold(m) for m in title_mods}
+        if mset & _PARTY_MEMBER:
+            chamber = "senator" if "senate" in mset else "representative" if "house" in mset else ""
+            if chamber:
+                title_phrase = chamber
+                title_mods = [m for m in title_mods if A.fold(m) not in ("house", "senate")]
+                evidence.append("title")
+    j = n_t
     # trailing function words / dates ("Sánchez Monday")
-    while name_toks and A.fold(name_toks[-1]) in lex.nonname and len(name_toks) > 1:
-        name_toks, name_offs = name_toks[:-1], name_offs[:-1]
-    if not name_toks:
-        c.kind = "none"
-        return
-    c.start = name_offs[0]
-    c.end = name_offs[-1] + len(name_toks[-1])
-    if i > 0 and (low[i - 1] in lex.honorifics or low[i - 1].rstrip(".") in lex.honorifics):
-        c.start = offs[i - 1]            # "Mr. Sánchez": the honorific is part of the alias
-    c.tokens, c.offs = name_toks, name_offs
-    c.name = " ".join(name_toks)
-    if title_phrase:
-        c.title = title_phrase
-        role, off, inst, ctry, _ = _describe_role(title_phrase, ([c.possessor] if c.possessor else []) + title_mods,
-                                                  lex)
-        c.role, c.official, c.institution, c.country = role, off, inst, ctry
-    fname = A.fold(c.name)
-    nlow = [A.fold(t) for t in name_toks]
+    kept_word = False
+    while j > i and low[j - 1] in lex.nonname and j - i > 1:
+        if j - i == 2 and low[i] in lex.given and title_phrase and low[j - 1] not in _WEEKDAYS:
+            kept_word = True             # "Home Secretary Theresa May": a surname that is also a month
+            break
+        j -= 1
+    # generational suffixes are not part of the surname key: "Charles Elliott III"
+    if j - i > 2 and toks[j - 1].lower().rstrip(".,") in _SUFFIXES:
+        j -= 1
+    out = (title_phrase, tuple(title_mods), tuple(evidence), kept_word)
+    if j <= i:
+        return ("none", i, j) + out + ("",)
+    name_toks = toks[i:j]
+    nlow = low[i:j]
+    fname = " ".join(nlow)
     # ---- negative evidence: known entities, places, head words, acronyms
     if fname in lex.known:
-        c.kind = lex.known[fname][1]           # organisation / product / place
-        c.name = lex.known[fname][0] if lex.known[fname][0] else c.name
-        return
+        return (lex.known[fname][1], i, j) + out + (lex.known[fname][0],)    # organisation / product / place
     if fname in lex.places or fname in lex.country_names or fname in lex.adj_country:
-        c.kind = "place"
-        return
+        return ("place", i, j) + out + ("",)
     head = nlow[-1].rstrip(".")
     given_first = nlow[0] in lex.given
     if head in lex.cues and not (given_first and len(nlow) >= 2 and head in _SURNAME_CUES):
         kind = lex.cues[head]
-        c.kind = "organisation" if kind == "organisation" and len(nlow) >= 2 else (
+        kind = "organisation" if kind == "organisation" and len(nlow) >= 2 else (
             kind if kind != "organisation" else "other")
-        if c.kind == "organisation" and c.possessor:
-            pf = A.fold(c.possessor)
-            c.country = lex.country_names.get(pf, "")
-        return
-    if any(_is_acronym(t) for t in name_toks) or any(ch.isdigit() for ch in c.name):
-        c.kind = "acronym" if len(name_toks) == 1 and _is_acronym(name_toks[0]) else "other"
-        return
+        return (kind, i, j) + out + ("",)
+    other = ("other", i, j) + out + ("",)
+    if _DERIVED_RE.search(name_toks[-1]):
+        return other                     # "Arkansas-based", "Russian-born": an adjective, not a name
+    if any(_is_acronym(t) for t in name_toks) or any(ch.isdigit() for t in name_toks for ch in t):
+        return ("acronym" if len(name_toks) == 1 and _is_acronym(name_toks[0]) else "other", i, j) + out + ("",)
     if any(t in lex.adj_country or t in lex.country_names or (t.endswith("s") and t[:-1] in lex.adj_country)
            for t in nlow) or head in _GROUP_WORDS:
-        c.kind = "other"
+        return other
+    if len(nlow) > 1 and not given_first and (nlow[0] in _PLACE_HEADS or any(t in lex.places for t in nlow[:-1])):
+        return other                     # "Kentucky Republican", "West Roxbury"
+    if len(nlow) > 1 and any(t in lex.nonname for t in nlow[1:]) and not kept_word:
+        return other
+    if len(nlow) > 4:
+        return other
+    if any(t in lex.title_words and t not in lex.given for t in nlow[:-1]) and not title_phrase:
+        return other
+    return ("", i, j) + out + ("",)
+
+
+def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
+    """Strip titles, classify the candidate, collect evidence."""
+    toks, offs = c.tokens, c.offs
+    key = (tuple(toks), c.sent_start)
+    parsed = lex.parse_cache.get(key)
+    if parsed is None:
+        if len(lex.parse_cache) > 200_000:        # bounded memory on very large corpora
+            lex.parse_cache.clear()
+        parsed = lex.parse_cache[key] = _parse_tokens(key[0], c.sent_start, lex)
+    kind, i, j, title_phrase, title_mods, evidence, kept_word, name_over = parsed
+    title_mods = list(title_mods)
+    c.evidence.extend(evidence)
+    if j <= i:
+        c.kind = "none"
         return
-    if len(name_toks) > 1 and any(t in lex.nonname for t in nlow[1:]):
-        c.kind = "other"
+    name_toks, name_offs = toks[i:j], offs[i:j]
+    c.start = name_offs[0]
+    c.end = name_offs[-1] + len(name_toks[-1])
+    if i > 0 and (A.fold(toks[i - 1]) in lex.honorifics or A.fold(toks[i - 1]).rstrip(".") in lex.honorifics):
+        c.start = offs[i - 1]            # "Mr. Sánchez": the honorific is part of the alias
+    c.tokens, c.offs = name_toks, name_offs
+    c.name = name_over or " ".join(name_toks)
+    if title_phrase:
+        prev = norm[max(c.seg_lo, offs[0] - 12):offs[0]].lower().split()
+        if prev and prev[-1] in ("former", "then", "ex-", "late", "acting", "interim"):
+            title_mods.insert(0, prev[-1])
+        c.title = title_phrase
+        role, off, inst, ctry, _ = _describe_role(title_phrase, ([c.possessor] if c.possessor else []) + title_mods,
+                                                  lex)
+        c.role, c.official, c.institution, c.country = role, off, inst, ctry
+    if kind:
+        c.kind = kind
+        if kind == "organisation" and c.possessor and not name_over:
+            c.country = lex.country_names.get(A.fold(c.possessor), "")
         return
-    if len(name_toks) > 4:
-        c.kind = "other"
-        return
-    if any(t in lex.title_words and t not in lex.given for t in nlow[:-1]) and "title" not in c.evidence:
-        c.kind = "other"
-        return
+    name_toks = c.tokens
+    given_first = A.fold(name_toks[0]) in lex.given
     after = norm[c.end + (2 if c.poss else 0):min(c.seg_hi, c.end + 200)]
     before = norm[max(c.seg_lo, c.start - 80):c.start]
     if not title_phrase:
@@ -489,6 +670,9 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
     if _CREDIT_RE.search(before):
         c.evidence.append("credit")
     if given_first and len(name_toks) >= 2:
+        c.evidence.append("given")
+    elif 2 <= len(name_toks) <= 3 and _SYLLABLE_GIVEN_RE.match(name_toks[-1]):
+        # romanised Chinese/Korean given names: "Moon Jae-in", "Leung Kwok-hung"
         c.evidence.append("given")
     if not c.poss:
         if _AFTER_WHO_RE.match(after):
@@ -510,8 +694,26 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                     c.title = phrase
                     c.role, c.official, c.institution, c.country = role, off, inst, ctry
                     c.evidence.append("role-before")
+        # "a spokesman for the State Department, John Kirby": the role and whom it serves, before
+        if not c.title and before.rstrip().endswith(","):
+            fm = _ROLE_FOR_BEFORE_RE.search(before)
+            if fm is not None:
+                words = fm.group(1).split()
+                suf = _title_suffix(words, lex)
+                if suf is not None:
+                    m0, k0, phrase = suf
+                    role, off, inst, ctry, _ = _describe_role(phrase, words[m0:k0], lex)
+                    st = "" if {w.lower() for w in words} & _NOT_YET else _principal_status(fm.group(2), c, {}, lex, [])
+                    c.title = phrase
+                    c.role, c.official = role, st or off
+                    c.institution = inst or (fm.group(2).removeprefix("the ") if fm.group(2)[:1].isupper()
+                                             or fm.group(2).startswith("the ") and fm.group(2)[4:5].isupper() else "")
+                    c.country = ctry
+                    c.evidence.append("role-appos-before")
         # "Spain's prime minister, Pedro Sánchez" / "the owner of X, Elon Musk"
-        pm = _POSSESSOR_BEFORE_RE.search(before) or _THE_ROLE_BEFORE_RE.search(before)
+        pm = None
+        if not c.title and before.rstrip().endswith(","):    # both patterns end in a comma: skip the search
+            pm = _POSSESSOR_BEFORE_RE.search(before) or _THE_ROLE_BEFORE_RE.search(before)
         if pm is not None and not c.title:
             words = pm.group(pm.lastindex).split()
             suf = _title_suffix(words, lex)
@@ -522,9 +724,28 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                 c.title = phrase
                 c.role, c.official, c.institution, c.country = role, off, inst, ctry
                 c.evidence.append("role-appos-before")
+    # an official title joined to a second description: "Former Secretary of State and
+    # Democratic presidential frontrunner Hillary Clinton"
+    if c.official != "true" and (" and " in before or " to " in before):
+        hit = _title_and(before, lex)
+        if hit is not None:
+            role, off, inst, ctry, _ = _describe_role(hit[1], hit[0], lex)
+            if off == "true":
+                c.title = c.title or hit[1]
+                c.role, c.official = role, off
+                c.institution, c.country = c.institution or inst, c.country or ctry
+                c.evidence.append("title-and")
     # apposition after: "Musk, owner of X," / "Teresa Peramato, who must consult ..."
     if not c.poss and not c.title:
         am = _AFTER_APPOS_RE.match(after)
+        mm = _MEMBER_OF_RE.match(am.group(0).strip(" ,")) if am else None
+        if mm and A.fold(mm.group(2)) in _LEGISLATURE_HEADS:
+            # "X, a member of the Legislative Council": a legislator
+            c.title = "legislator"
+            c.role, c.official = "member of " + mm.group(1), "true"
+            c.institution = mm.group(1) if mm.group(1)[:1].isupper() else ""
+            c.evidence.append("appos")
+            am = None
         if am:
             words = am.group(2).split()
             # "owner of X" -> title at the front, institution after "of"
@@ -539,10 +760,15 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                     inst = ""
                     if rest and rest[0].lower() in ("of", "at", "for"):
                         inst_words = [w for w in rest[1:] if w[:1].isupper() or w.lower() in ("of", "the")]
+                        while inst_words and inst_words[0].lower() in ("of", "the"):
+                            inst_words = inst_words[1:]        # "for the ministry" names no body
                         inst = " ".join(inst_words).strip()
                     if all(w[:1].islower() or A.fold(_strip_poss(w)) in lex.adj_country
                            or A.fold(_strip_poss(w)) in lex.known or A.fold(_strip_poss(w)) in lex.country_names
-                           or w.lower() in lex.title_words for w in mods):
+                           or A.fold(_strip_poss(w)) in lex.places or w.lower() in lex.title_words
+                           or (k2 > 0 and A.fold(mods[k2 - 1] + " " + w) in lex.places)
+                           or (k2 + 1 < len(mods) and A.fold(w + " " + mods[k2 + 1]) in lex.places)
+                           for k2, w in enumerate(mods)):
                         role, off, inst2, ctry, _ = _describe_role(phrase, mods + ([inst] if inst else []), lex)
                         if inst and A.fold(inst) in lex.known:
                             inst2 = lex.known[A.fold(inst)][0]
@@ -554,25 +780,248 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                         c.role, c.official, c.institution, c.country = role, off, inst2, ctry
                         c.evidence.append("appos")
                     break
+        if _ELECTED_AFTER_RE.match(after) and c.official != "false":
+            c.official = "true"                 # "X won a seat", "X, 54, was re-elected"
+            c.evidence.append("elected")
         wm = _AFTER_WHO_RE.match(after)
         if wm and _OFFICIAL_CLAUSE_RE.search(wm.group(1)) and not c.title:
             c.official = "true"
             c.evidence.append("official-clause")
-    if _PRONOUN_RE.search(after[:160]):
+    if len(c.tokens) > 1 and _PRONOUN_RE.search(after[:160]):     # read only for multi-word names
         c.evidence.append("pronoun")
     if _PREPOSITION_BEFORE_RE.search(before[-12:]) and not c.title:
         c.evidence.append("after-preposition")
     c.kind = "maybe"
 
 
+_ELECTED_SENT_RE = re.compile(
+    r"\b(?:re-?elected|were elected|was elected|been elected|sworn in|took office|"
+    r"(?:won|secured|retained|kept|held|lost|regained|gained|captured|clinched|took|defended)\s+(?:back\s+)?"
+    r"(?:a|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}seats?\b|"
+    r"(?:won|secured|retained)\s+re-?election|voted\s+(?:back\s+)?into\s+(?:office|parliament|the\s+\w+)|"
+    r"returned\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[Cc]ouncil|[Pp]arliament|[Ll]egislature|[Aa]ssembly|"
+    r"[Cc]ongress|[Ss]enate|LegCo|office))", re.I)
+_NOT_ELECTED_RE = re.compile(r"\b(?:fail\w*|unsuccessful\w*|defeated by|lost to|not elected|if elected|"
+                             r"to be elected|would be elected|could be elected|hopes? to|seeking|seeks?)\b", re.I)
+_SENT_END_RE = re.compile(r"[.!?](?=\s|$)")
+_WINNERS_RE = re.compile(r"\b(?:winners|winning candidates|elected members|new members|were returned|"
+                         r"newly elected|successful candidates)\b", re.I)
+
+
+def _sentence_bounds(norm: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` within one segment."""
+    a = max(norm.rfind(". ", lo, pos), norm.rfind("! ", lo, pos), norm.rfind("? ", lo, pos))
+    a = lo if a < 0 else a + 2
+    m = _SENT_END_RE.search(norm, pos, hi)
+    return a, (m.end() if m else hi)
+
+
+def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
+    """People named in a sentence that says someone was elected or won, kept or
+    lost a seat hold (or held) elected office: "A, B and C were elected".
+    A paragraph saying so that ends in a colon ("The winners were:") extends to
+    the short list-like paragraphs that follow it."""
+    cache: dict = {}
+    listed: set = set()
+    if segs:
+        open_list = False
+        for sid, lo, hi, kind in segs:
+            seg = norm[lo:hi].rstrip()
+            if open_list and (hi - lo < 240 or kind in ("list", "list_item")) and not seg.endswith(":"):
+                listed.add(sid)
+                continue
+            open_list = seg.endswith(":") and bool(_ELECTED_SENT_RE.search(seg) or _WINNERS_RE.search(seg)) \
+                and not _NOT_ELECTED_RE.search(seg)
+    for c in persons:
+        if c.official:
+            continue
+        if c.seg_id in listed:
+            c.official = "true"
+            c.evidence.append("elected-list")
+            continue
+        a, b = _sentence_bounds(norm, c.start, c.seg_lo, c.seg_hi)
+        if (a, b) not in cache:
+            sent = norm[a:b]
+            cache[(a, b)] = bool(_ELECTED_SENT_RE.search(sent)) and not _NOT_ELECTED_RE.search(sent)
+        if cache[(a, b)]:
+            c.official = "true"
+            c.evidence.append("elected-sentence")
+
+
+# first words of place names in several languages ("San Bernardino", "Boca Raton", "Fort Worth")
+_PLACE_HEADS = {"san", "santa", "santo", "sao", "los", "las", "puerto", "porto", "rio", "fort", "port", "mount",
+                "lake", "cape", "boca", "bahia", "costa", "villa", "ciudad", "saint", "st.", "sainte", "bad",
+                "new", "north", "south", "east", "west", "upper", "lower", "greater"}
+_PLURAL_TITLES = {"sens.": "senator", "reps.": "rep.", "senators": "senator", "representatives": "representative",
+                  "congressmen": "congressman", "congresswomen": "congresswoman", "lawmakers": "lawmaker",
+                  "legislators": "legislator", "ministers": "minister", "governors": "governor", "govs.": "gov.",
+                  "mayors": "mayor", "justices": "justice", "judges": "judge", "councillors": "councillor",
+                  "councilors": "councilor", "mps": "mp", "meps": "mep", "prosecutors": "prosecutor",
+                  "ambassadors": "ambassador", "commissioners": "commissioner"}
+
+
+def _plural_alt(t: str) -> str:
+    """Case-sensitive form of a plural title: "[Ss]enators", "MPs"."""
+    if t in ("mps", "meps"):
+        return t[:-1].upper() + "s"
+    return f"[{t[0].upper()}{t[0]}]" + re.escape(t[1:])
+
+
+_PLURAL_BEFORE_RE = re.compile(r"(" + "|".join(_plural_alt(t) for t in sorted(_PLURAL_TITLES, key=len, reverse=True))
+                               + r")(?:\s+|\s*,\s*)$")
+_LIST_SEP_RE = re.compile(r"(?:,?\s*(?:Jr|Sr)\.?|\s+I{2,3})?\s*(?:\([^()]{1,30}\)|of\s+(?:[A-Z][\w.]*\s?){1,3})?\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _mark_plural_titles(persons: list, norm: str, segs: list, lex: _Lex) -> None:
+    """A plural title before a list of names gives each its title:
+    "Sens. John McCain (Ariz.) and Kelly Ayotte (N.H.)", "ministers A, B and C"."""
+    if not persons:
+        return
+    at = {c.start: c for c in persons}
+    for first in sorted(persons, key=lambda c: c.start):
+        # only the few person starts are tested, not the whole text
+        m = _PLURAL_BEFORE_RE.search(norm, max(first.seg_lo, first.start - 24), first.start)
+        if m is None or (m.start() > 0 and norm[m.start() - 1].isalnum()):
+            continue
+        title = _PLURAL_TITLES[m.group(1).lower()]
+        role, official, _, _, _ = _describe_role(title, [], lex)
+        c = first
+        while c is not None:
+            if not c.title:
+                c.title, c.role = title, role
+                if not c.official:
+                    c.official = official
+                c.evidence.append("plural-title")
+            sep = _LIST_SEP_RE.match(norm, c.end + (2 if c.poss else 0), c.seg_hi)
+            c = at.get(sep.end()) if sep is not None else None
+
+
+# Staff and head-of-body roles whose public status is that of the person or body they serve
+# or lead: "Merkel's spokesman", "an aide to the president", "Planned Parenthood's president".
+_PRINCIPAL_TITLES = {"spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor", "senior adviser",
+                     "chief of staff", "press secretary", "deputy", "assistant", "counsel", "president",
+                     "vice president", "director", "deputy director", "chairman", "chair", "chairwoman", "head",
+                     "secretary", "envoy", "representative", "executive director"}
+# titles whose holders' staff act for the state ("Merkel's spokesman"); a bare "Secretary Clinton"
+# or a former office does not make a campaign spokesman an official
+_PRINCIPAL_HEADS = {"president", "minister", "chancellor", "premier", "governor", "mayor", "senator", "king", "queen",
+                    "secretary-general", "commissioner", "pm", "representative", "congressman", "congresswoman"}
+_STAFF_MODIFIERS = {"economic", "campaign", "press", "policy", "security", "political", "communications", "longtime",
+                    "close", "trusted", "personal", "legal", "top", "senior", "chief", "deputy", "former", "national",
+                    "foreign", "domestic", "media", "digital", "spokesman", "spokeswoman", "new", "then", "acting"}
+
+
+@lru_cache(maxsize=512)
+def _principal_before_re(title: str) -> re.Pattern:
+    """Regex for whom a title before a name serves: "Merkel's spokesman ", "Obama economic
+    adviser ", "the president's chief of staff ", "his aide " (group 1 the principal,
+    group 2 the words between)."""
+    mods = "|".join(sorted(_STAFF_MODIFIERS | _COMPANY_WORDS))
+    tw = r"\s+".join(re.escape(w) for w in title.split())
+    return re.compile(r"((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?=(?:'s|')?\s)|(?<![\w])the\s+(?:[a-z-]+\s+){0,2}[a-z-]+(?='s?\s)"
+                      r"|(?<![\w])(?:[Hh]is|[Hh]er)(?=\s))(?:'s|')?\s+((?:(?:" + mods + r")\s+){0,3})"
+                      + tw + r"\s+$", re.I if False else 0)
+
+
+_POSS_PRINCIPAL_RE = re.compile(r"((?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|(?:the|his|her)\s+(?:[a-z-]+\s+){0,2}"
+                                r"[a-z-]+|his|her)(?:'s|')?\s+((?:[\w-]+\s+){0,4})$")
+_AFTER_PRINCIPAL_RE = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;()\"]{1,60}?)\s+(?:for|to|of|at)\s+"
+                                 r"((?:the\s+)?[^,.;()\"]{1,60}?)(?=\s*(?:[,.;()\"]|$|\s(?:who|and|said|says|told)\b))")
+_STATE_TITLE_WORDS = {"president", "minister", "prime", "premier", "chancellor", "mayor", "governor", "senator",
+                      "ministry", "king", "queen", "cabinet", "secretary-general"}
+
+
+def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, before_people: list) -> str:
+    """ "true"/"false"/"" for whether ``principal`` (the person or body a staff
+    member serves, or the body a head leads) is part of the state."""
+    p = principal.strip()
+    low = p.lower()
+    if low in ("his", "her"):
+        return officials.get(before_people[-1], "") if before_people else ""
+    if low.startswith("the "):
+        p = p[4:]
+    p = p.rstrip("'s").rstrip("'") if p.endswith(("'s", "'")) else p
+    pf = A.fold(p)
+    if pf in lex.country_names or pf in lex.adj_country:
+        return "true"
+    words = [A.fold(w) for w in p.split()]
+    if not words:
+        return ""
+    for n in range(len(words), 0, -1):     # the longest known body the phrase starts with
+        k = lex.known.get(" ".join(words[:n]))
+        if k is not None and k[1] == "organisation":
+            return "true" if k[2] in _STATE_KINDS else "false"
+    if words[-1] in officials and p[:1].isupper():
+        return officials[words[-1]]
+    if set(words) & _COMPANY_WORDS:
+        return "false"
+    if set(words) & (_GOV_WORDS | _STATE_TITLE_WORDS):
+        return "true"
+    if p[:1].isupper() and len(words) >= 2 and any(w in lex.cues for w in words):
+        return "false"                 # a named non-state body: "Priests for Life", "Acme Foundation"
+    return ""
+
+
+def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
+    """Staff take the public status of whom they serve, heads that of the body
+    they lead: "Merkel's spokesman X", "X, an aide to the president",
+    "X, a spokeswoman for the ministry" (official) but "the Clinton campaign's
+    spokesman X", "X, president of Planned Parenthood" (not)."""
+    officials: dict[str, str] = {}
+    for c in full:
+        key = A.fold(c.tokens[-1]) if c.tokens else ""
+        if key and officials.get(key) != "true":
+            # only a serving official's staff act for the state: a former one's aides do not
+            officials[key] = "true" if (c.official == "true" and not c.role.startswith("former")
+                                        and c.title.split()[-1:] and c.title.split()[-1] in _PRINCIPAL_HEADS) \
+                else "false"
+    seen: list[str] = []
+    for c in sorted(full, key=lambda c: c.start):
+        if c.title and c.title in _PRINCIPAL_TITLES and lex.titles.get(c.title, ("", "ctx", ""))[1] == "ctx":
+            principal = ""
+            if not c.poss:
+                am = _AFTER_PRINCIPAL_RE.match(norm, c.end, min(c.seg_hi, c.end + 140))
+                if am and A.fold(am.group(1)).endswith(c.title):
+                    principal = am.group(2)
+            between = ""
+            if not principal:
+                if c.possessor:
+                    principal = c.possessor
+                else:
+                    before = norm[max(c.seg_lo, c.start - 90):c.start]
+                    pm = _principal_before_re(c.title).search(before)
+                    if pm:
+                        principal, between = pm.group(1), pm.group(2) or ""
+            if principal:
+                if set(between.lower().split()) & _COMPANY_WORDS:
+                    st = "false"                 # "Clinton campaign spokesman": a party or company job
+                else:
+                    st = _principal_status(principal, c, officials, lex, seen)
+                if st:
+                    c.official = st
+                    c.evidence.append("principal")
+        if c.tokens:
+            seen.append(A.fold(c.tokens[-1]))
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SYLLABLE_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+_ELECTED_AFTER_RE = re.compile(
+    r"\s*(?:\([^()]{1,60}\)\s*)?(?:,[^,.;]{1,80},\s*)?(?:(?:who|has|had|have|was|were|is|also|been|"
+    r"narrowly|easily|comfortably)\s+){0,3}(?:re-?elected|elected|sworn in|took office|"
+    r"(?:won|retained|kept|held|lost|regained|took)\s+(?:a|the|his|her|their|one|its)?\s*(?:[\w-]+\s+){0,3}seats?\b)",
+    re.I)
+
+
 def _strong(c: _Cand) -> bool:
     return any(e in ("honorific", "title", "credit", "role-before", "role-appos-before", "appos", "who", "age",
-                     "official-clause") for e in c.evidence)
+                     "official-clause", "elected") for e in c.evidence)
 
 
 def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -> list[dict]:
     norm = _normalize(text)
-    cands = _candidates(norm, segs, lex)
+    ctry = Counter()
+    cands = _candidates(norm, segs, lex, ctry)
     for c in cands:
         _analyse(c, norm, lex)
     # ---- pass 1: full names. Strong evidence first; weak multi-word names
@@ -628,7 +1077,6 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
                 if known:
                     c.name = known[0]
     # country the article names most often (for officials whose title names none)
-    ctry = Counter()
     for c in cands:
         f = A.fold(" ".join(c.tokens)) if c.tokens else ""
         cc = lex.adj_country.get(f) or lex.country_names.get(f)
@@ -642,6 +1090,8 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
         if c.country and c.country != "European Union":
             ctry[c.country] += 1
     main_country = ctry.most_common(1)[0][0] if ctry else ""
+    _mark_elected(full, norm, segs)
+    _mark_plural_titles(full, norm, segs, lex)
     orgs = [c for c in cands if c.kind == "organisation"]
     for c in full:
         if c.official == "true" and not c.country and main_country:
@@ -677,6 +1127,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
             x.canonical = canon
         key_to_canon[A.name_key(canon)].append(canon)
         persons[canon] = g
+    _mark_principals(full, cands, norm, lex)
     # ---- pass 2: surname-only and partial mentions of known persons
     for c in cands:
         if c.kind not in ("maybe", "none") or not c.tokens:
@@ -692,14 +1143,14 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
             persons[hits[0]].append(c)
     # ---- role aliases: "the prime minister", "the Spanish PM"
     rows = []
-    role_heads: dict[str, list[str]] = defaultdict(list)
+    role_heads: dict[str, list[tuple[int, str]]] = defaultdict(list)    # head word -> (offset, holder)
     for canon, g in persons.items():
         for x in g:
             if x.title:
-                role_heads[x.title.split()[-1]].append(canon)
+                role_heads[x.title.split()[-1]].append((x.start, canon))
                 if x.title in ("pm", "prime minister"):
-                    role_heads["pm"].append(canon)
-                    role_heads["minister"].append(canon)
+                    role_heads["pm"].append((x.start, canon))
+                    role_heads["minister"].append((x.start, canon))
     alias_rows = []
     if role_heads:
         for para, (sid, lo, hi, kind) in enumerate(segs):
@@ -708,9 +1159,14 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
                 head = phrase.split()[-1]
                 if head not in role_heads:
                     continue
-                who = set(role_heads[head])
+                holders = role_heads[head]
+                who = {h for _, h in holders}
                 if len(who) != 1:
-                    continue
+                    # several holders of the title: "the minister" is the one named last before it
+                    prior = [(o, h) for o, h in holders if o < m.start()]
+                    if not prior:
+                        continue
+                    who = {max(prior)[1]}
                 after = norm[m.end():m.end() + 40]
                 if re.match(r"\s*,?\s*[A-Z][\w]+", after):       # "the prime minister, Pedro Sánchez"
                     continue
@@ -896,7 +1352,9 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
     if mentions is None or not len(mentions):
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     ridx = _roster_index(roster)
-    recs = mentions.to_dict("records")
+    cols = list(mentions.columns)
+    # plain lists are much faster to walk than DataFrame.to_dict on Arrow-backed strings
+    recs = [dict(zip(cols, vals)) for vals in zip(*(mentions[c].tolist() for c in cols))]
     for r in recs:
         for col in ("role", "institution", "country", "official", "canonical", "name", "evidence"):
             v = r.get(col)
@@ -915,18 +1373,24 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
         clusters.update({n: ("R:" + A.fold(rr["name"])) if rr else f for n in forms})
     # surname-only / shorter names join a unique compatible fuller cluster
     fuller = sorted({k for k in clusters.values()}, key=lambda k: (-len(k.split()), k))
+    by_surname: dict[str, list[str]] = defaultdict(list)     # compatible names share the surname key
+    for k2 in fuller:
+        by_surname[A.name_key(k2.replace("R:", ""))].append(k2)
+    members: dict[str, list[str]] = defaultdict(list)
+    for m, km in clusters.items():
+        members[km].append(m)
     for n in sorted(names, key=lambda n: (len(n.split()), n)):
         k = clusters[n]
         if k.startswith("R:"):
             continue
-        cands = [k2 for k2 in fuller if k2 != k and len(k2.replace("R:", "").split()) > len(k.split())
-                 and A.compatible(k2.replace("R:", ""), n)]
+        cands = [k2 for k2 in by_surname.get(A.name_key(n), ()) if k2 != k
+                 and len(k2.replace("R:", "").split()) > len(k.split()) and A.compatible(k2.replace("R:", ""), n)]
         cands = sorted(set(cands))
         if len(cands) == 1:
             target = cands[0]
-            for m, km in clusters.items():
-                if km == k:
-                    clusters[m] = target
+            for m in members.pop(k, []):
+                clusters[m] = target
+                members[target].append(m)
     cluster_forms: dict[str, Counter] = defaultdict(Counter)
     for n, c in names.items():
         cluster_forms[clusters[n]][n] += c
@@ -978,7 +1442,8 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
                "entity_id": A.entity_id(name, etype), "name": name, "entity_type": etype,
                "aliases": "|".join(alias_list), "role": role.get("role", ""),
                "institution": role.get("institution", ""), "country": role.get("country", ""),
-               "is_official": role.get("official", "") == "true",
+               "is_official": role.get("official", "") == "true" or (
+                   etype == "person" and any(r["official"] == "true" for r in rows)),
                "mentions": len(rows), "first_offset": int(rows[0]["start"]),
                "first_paragraph": int(rows[0]["paragraph"])}
         if rr is not None:

@@ -34,7 +34,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.transforms import blended_transform_factory
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 __all__ = [
     "STYLE", "SINGLE", "DOUBLE", "OKABE_ITO", "TOL_MUTED", "FIGURES",
@@ -42,7 +42,10 @@ __all__ = [
     "corpus_cleaning", "quoted_sources", "reporting_verbs", "officials", "stance_voices",
     "term_choice", "distinctive_vocabulary", "outlet_similarity",
     "cleaning_words", "quoted_word_shares", "verb_class_counts", "officials_matrix",
-    "term_choice_counts", "term_table", "top_distinctive", "measure_columns", "similarity_matrix", "write_figures",
+    "term_choice_counts", "term_table", "top_distinctive", "measure_columns", "similarity_matrix",
+    "set_aside_segments", "reporting_verb_table", "organisations_named", "stance_table",
+    "stance_words", "term_choice_table", "measure_label", "measure_table", "paper_table",
+    "PAPER_MEASURES", "findings", "findings_markdown", "measure_profile", "write_figures",
 ]
 
 #: Figure widths in inches: one column and two columns of a two-column paper.
@@ -96,6 +99,21 @@ REASONS = ("page chrome", "photo caption", "repeated text", "appended story", "F
            "other")
 
 
+_WORDS = {"csam": "CSAM", "ai imagery": "AI imagery",
+          # the stance targets: two-word names of one side each
+          "children victims": "children and victims",
+          "government regulators": "government and regulators",
+          "platforms owners": "platforms and owners"}
+
+
+def _label(code) -> str:
+    """A code as words for a legend or title: ``regulator_or_body`` -> ``regulator or body``."""
+    text = str(code).replace("_", " ")
+    for short, words in _WORDS.items():
+        text = re.sub(rf"\b{short}\b", words, text)
+    return text
+
+
 def style():
     """The paper style as a context manager: ``with plots.style(): ...``."""
     return plt.rc_context(STYLE)
@@ -132,11 +150,14 @@ def _figure(width: float, height: float, nrows: int = 1, ncols: int = 1, **kw):
 def _outlet_swatches(ax, outlets: Sequence[str], colors: dict[str, str], y=None):
     """Colour squares left of the y tick labels, one per outlet."""
     y = np.arange(len(outlets)) if y is None else y
-    trans = blended_transform_factory(ax.transAxes, ax.transData)
-    ax.scatter(np.full(len(outlets), -0.015), y, marker="s", s=14,
+    # 5 pt left of the spine in every panel (a fraction of the axes would
+    # collide with the spine in narrow panels and with the labels in wide ones)
+    shift = ScaledTranslation(-5 / 72, 0, ax.figure.dpi_scale_trans)
+    trans = blended_transform_factory(ax.transAxes + shift, ax.transData)
+    ax.scatter(np.zeros(len(outlets)), y, marker="s", s=14,
                c=[colors[o] for o in outlets], transform=trans, clip_on=False, zorder=5,
                linewidths=0)
-    ax.tick_params(axis="y", pad=9, length=0)
+    ax.tick_params(axis="y", pad=10, length=0)
 
 
 def _empty(fig, ax, message: str):
@@ -159,7 +180,7 @@ def _stacked_barh(ax, frame: pd.DataFrame, colors: dict[str, str], *, share: boo
         totals = values.sum(axis=1, keepdims=True)
         values = np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)
     for j, col in enumerate(frame.columns):
-        ax.barh(y, values[:, j], left=left, height=0.7, color=colors[col], label=col,
+        ax.barh(y, values[:, j], left=left, height=0.7, color=colors[col], label=_label(col),
                 edgecolor="white", linewidth=0.4)
         left += values[:, j]
     ax.set_yticks(y, outlets)
@@ -245,16 +266,43 @@ def _speech(quotes: pd.DataFrame) -> pd.DataFrame:
     return quotes[quotes["kind"] != "scare"]
 
 
-def quoted_word_shares(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Quoted words per outlet and speaker type (scare quotes excluded), as counts."""
+#: The quote kinds whose words are the source's own: inside quotation marks.
+MARKED_KINDS = ("direct", "partial")
+
+
+def quoted_word_shares(quotes: pd.DataFrame, articles: pd.DataFrame, *,
+                       kinds: Sequence[str] = MARKED_KINDS, share: bool = False,
+                       drop_empty: bool = False) -> pd.DataFrame:
+    """Quoted words per outlet (rows) and speaker type (columns).
+
+    By default the words inside quotation marks (``direct`` and ``partial``
+    quotes), the same words as ``outlets.quotes_words_share_<type>``: an
+    indirect quote is the writer's paraphrase, so its words are not the
+    source's. Pass ``kinds=("direct", "partial", "indirect")`` to count them
+    too. ``share=True`` divides each row by its total (an outlet without
+    quoted words gets zeros); ``drop_empty=True`` leaves out speaker types no
+    outlet quotes.
+
+    >>> q = pd.DataFrame({"outlet": ["A", "A"], "kind": ["direct", "indirect"],
+    ...                   "speaker_type": ["official", "anonymous"], "n_words": [6, 4]})
+    >>> quoted_word_shares(q, q, drop_empty=True).to_dict()
+    {'official': {'A': 6}}
+    """
     outlets = outlet_order(articles, quotes)
     q = _speech(quotes)
+    q = q[q["kind"].isin(kinds)] if len(q) else q
     q = q.assign(speaker_type=q["speaker_type"].fillna("unknown").replace("", "unknown"))
     table = q.pivot_table(index="outlet", columns="speaker_type", values="n_words",
                           aggfunc="sum", fill_value=0) if len(q) else pd.DataFrame()
     types = list(SPEAKER_TYPES) + sorted(set(table.columns) - set(SPEAKER_TYPES))
-    return table.reindex(index=pd.Index(outlets, name="outlet"), columns=types, fill_value=0) \
+    words = table.reindex(index=pd.Index(outlets, name="outlet"), columns=types, fill_value=0) \
         .fillna(0).astype("int64").rename_axis(columns=None)
+    if drop_empty:
+        words = words[[c for c in words.columns if words[c].sum() > 0]]
+    if share:
+        totals = words.sum(axis=1)
+        words = words.div(totals.where(totals > 0), axis=0).fillna(0.0)
+    return words
 
 
 def quoted_sources(quotes: pd.DataFrame, articles: pd.DataFrame, *,
@@ -275,9 +323,9 @@ def quoted_sources(quotes: pd.DataFrame, articles: pd.DataFrame, *,
                     fontsize=6, color=DARK)
         ax.set_xlim(0, 1.12)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"])
-        ax.set_xlabel("share of quoted words (direct, partial and indirect quotes)")
+        ax.set_xlabel("share of the words inside quotation marks (direct and partial quotes)")
         ax.set_title("Quoted sources by speaker type", loc="left")
-        _legend_below(fig, ax, ncol=min(len(used), 5))
+        _legend_below(fig, ax, ncol=len(used) if len(used) <= 6 else int(np.ceil(len(used) / 2)))
     return fig
 
 
@@ -445,8 +493,10 @@ def stance_voices(stance: pd.DataFrame, articles: pd.DataFrame, *, measures=None
             ax.set_title(m.replace("_", " "), loc="left", fontweight="normal")
             ax.set_yticks(y, outlets)
             ax.set_ylim(-0.6, len(outlets) - 0.4)
-            ax.set_xlim(left=0)
-            ax.margins(x=0.15)
+            # a little room left of 0, so a zero rate is a whole dot, not half of one
+            hi = max([rate.get((m, o, v), 0.0) for o in outlets for v in ("author", "quoted")]
+                     + [1.0])
+            ax.set_xlim(-0.06 * hi, 1.08 * hi)
             ax.grid(True, axis="x", color="#EEEEEE", linewidth=0.5)
             ax.set_axisbelow(True)
             if k % ncols == 0:
@@ -526,7 +576,7 @@ def term_choice(terms: pd.DataFrame, articles: pd.DataFrame, *,
             ax.set_yticks(y, outlets)
             ax.set_ylim(-0.6, len(outlets) - 0.4)
             ax.set_xlim(0, max(left.max(), 1) * 1.05)
-            ax.set_title(str(referents[k]), loc="left", fontweight="normal")
+            ax.set_title(_label(referents[k]), loc="left", fontweight="normal")
             ax.xaxis.get_major_locator().set_params(integer=True)
             ax.legend(handles=[Patch(color=vcolors[v], label=v) for v in variants],
                       loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=5.5,
@@ -583,7 +633,9 @@ def distinctive_vocabulary(distinctive: pd.DataFrame, articles: pd.DataFrame, *,
             ax.set_yticks(y, rows["term"].tolist(), fontsize=6)
             ax.tick_params(axis="y", length=0)
             ax.set_ylim(-0.6, top - 0.4)
-            ax.set_title(o, loc="left", fontweight="normal", color="black", fontsize=6.5)
+            # right-aligned: a long outlet name runs left over the term labels,
+            # not past the figure's right edge
+            ax.set_title(o, loc="right", fontweight="normal", color="black", fontsize=6.5)
             ax.axvline(1.96, color=GREY, lw=0.6, ls="--")
         fig.supxlabel("z-score of the weighted log-odds (dashed: 1.96)", fontsize=7)
         fig.suptitle("Distinctive vocabulary", x=0.01, ha="left", fontsize=7.5,
@@ -593,6 +645,14 @@ def distinctive_vocabulary(distinctive: pd.DataFrame, articles: pd.DataFrame, *,
 
 # --------------------------------------------------------------------------- 5 comparison
 _COUNT_TOKEN = re.compile(r"(^|_)n(_|$)")
+# per-variant term choices ("stance_author_term_csam_csam_share") and per-target
+# breakdowns ("..._hedge_on_platforms_owners_per_1000"); not "loaded_term_per_1000"
+_BREAKDOWN = re.compile(r"_(author|quoted)_term_|_on_")
+
+
+def _breakdown(column: str) -> bool:
+    """A breakdown of another measure (by term variant or target), or a mention count."""
+    return bool(_BREAKDOWN.search(column)) or column.endswith("_mentions")
 _BASE = {"n_articles", "n_analysed", "n_words_kept"}
 
 
@@ -601,15 +661,16 @@ def measure_columns(outlets: pd.DataFrame) -> list[str]:
 
     Counts (any column with an ``n`` token: ``quotes_n_direct``,
     ``quotes_n_speakers``) grow with the amount of text, so they are not
-    compared; breakdowns of a measure by term variant (``_term_``) or by target
-    (``_on_``) are left out so that no measure counts many times over; columns
+    compared; breakdowns of a measure by term variant (``stance_author_term_...``)
+    or by target (``..._on_<target>_...``) are left out so that no measure counts
+    many times over; columns
     that are constant across outlets carry no information.
     """
     cols = []
     for c in outlets.columns:
         if c == "outlet" or c in _BASE or _COUNT_TOKEN.search(c):
             continue
-        if "_term_" in c or "_on_" in c or c.endswith("_mentions"):  # breakdowns, counts
+        if _breakdown(c):
             continue
         v = pd.to_numeric(outlets[c], errors="coerce")
         if v.notna().sum() == len(outlets) and v.std(ddof=0) > 0:
@@ -664,6 +725,393 @@ def outlet_similarity(outlets: pd.DataFrame, *, columns=None, width: float = SIN
     return fig
 
 
+# --------------------------------------------------------------------------- tables for the notebooks
+# The notebooks only call these: every table a reader sees is built here, where
+# a test can reach it.
+def set_aside_segments(segments: pd.DataFrame) -> pd.DataFrame:
+    """The segments cleaning set aside, per article and reason.
+
+    Index ``article_id, reason`` (the reason's first clause: "appended unrelated
+    story (starts at segment 16 ...)" -> "appended unrelated story"); columns
+    ``segments``, ``words`` and ``first_segment``.
+    """
+    cols = ["segments", "words", "first_segment"]
+    if segments is None or not len(segments):
+        return pd.DataFrame(columns=cols, index=pd.MultiIndex.from_arrays(
+            [[], []], names=["article_id", "reason"]))
+    dropped = segments[~segments["kept"].astype(bool)]
+    dropped = dropped.assign(reason=dropped["reason"].fillna("").str.split(" [(]").str[0],
+                             words=dropped["text"].fillna("").str.count(r"\w+"))
+    return dropped.groupby(["article_id", "reason"], sort=True).agg(
+        segments=("segment_id", "size"), words=("words", "sum"),
+        first_segment=("segment_id", "min"))
+
+
+def reporting_verb_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Quotes per reporting verb (rows: ``verb_class, verb``) and outlet (columns).
+
+    Scare quotes are left out; a quote without a verb is ``(no verb)``.
+    """
+    outlets = outlet_order(articles, quotes)
+    q = _speech(quotes)
+    if not len(q):
+        return pd.DataFrame(columns=outlets)
+    q = q.assign(verb=q["verb"].fillna("").replace("", "(no verb)"),
+                 verb_class=q["verb_class"].fillna("").replace("", "no verb"))
+    table = pd.crosstab([q["verb_class"], q["verb"]], q["outlet"])
+    order = {c: i for i, c in enumerate(VERB_CLASSES)}
+    keys = sorted(table.index, key=lambda k: (order.get(k[0], len(order)), k[0], k[1]))
+    return table.reindex(index=keys, columns=outlets, fill_value=0).rename_axis(columns="outlet")
+
+
+def organisations_named(people: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Mentions of each organisation (rows) per outlet (columns); persons left out."""
+    outlets = outlet_order(articles, people)
+    if people is None or not len(people) or "entity_type" not in people:
+        return pd.DataFrame(columns=outlets)
+    orgs = people[people["entity_type"].fillna("person") != "person"]
+    table = orgs.pivot_table(index="name", columns="outlet", values="mentions", aggfunc="sum",
+                             fill_value=0) if len(orgs) else pd.DataFrame()
+    return table.reindex(columns=outlets, fill_value=0).fillna(0).astype("int64") \
+        .rename_axis(index="organisation", columns="outlet")
+
+
+def stance_table(stance: pd.DataFrame, *, family: str = "marker",
+                 voice: str | None = None) -> pd.DataFrame:
+    """Stance rates per 1,000 words: rows ``measure, voice`` (or ``target, measure``
+    for ``family="marker_on_target"``), columns outlets.
+
+    An outlet's rate is its count over its words in that voice (summed over its
+    articles, not an average of article rates).
+    """
+    if stance is None or not len(stance) or "family" not in stance:
+        return pd.DataFrame()
+    s = stance[stance["family"] == family]
+    if voice is not None:
+        s = s[s["voice"] == voice]
+    if not len(s):
+        return pd.DataFrame()
+    rows = ["target", "measure"] if family == "marker_on_target" else ["measure", "voice"]
+    sums = s.groupby(rows + ["outlet"], sort=True)[["count", "n_words"]].sum()
+    rate = (1000 * sums["count"] / sums["n_words"].where(sums["n_words"] > 0)).fillna(0.0)
+    table = rate.unstack("outlet", fill_value=0.0)
+    if family != "marker_on_target":
+        order = {m: i for i, m in enumerate(STANCE_ORDER)}
+        table = table.loc[sorted(table.index, key=lambda k: (order.get(k[0], 99), k))]
+    return table
+
+
+def stance_words(evidence: pd.DataFrame, *, voice: str = "author",
+                 family: str = "marker") -> pd.DataFrame:
+    """The words behind the stance rates: index ``measure, term`` (lower-cased),
+    columns ``n`` (matches) and ``outlets`` (which outlets use it, sorted)."""
+    cols = ["n", "outlets"]
+    if evidence is None or not len(evidence) or "family" not in evidence:
+        return pd.DataFrame(columns=cols)
+    ev = evidence[(evidence["family"] == family) & (evidence["voice"] == voice)]
+    if not len(ev):
+        return pd.DataFrame(columns=cols)
+    ev = ev.assign(term=ev["term"].astype(str).str.lower())
+    return ev.groupby(["measure", "term"], sort=True).agg(
+        n=("outlet", "size"), outlets=("outlet", lambda s: ", ".join(sorted(set(map(str, s))))))
+
+
+def term_choice_table(terms: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Uses of each variant: rows ``referent, variant``, columns ``outlet, voice``."""
+    counts = term_choice_counts(terms, articles)
+    if not len(counts):
+        return pd.DataFrame()
+    return counts.pivot_table(index=["referent", "variant"], columns=["outlet", "voice"],
+                              values="count", aggfunc="sum", fill_value=0).astype("int64")
+
+
+# --------------------------------------------------------------------------- 5 side by side
+_KIND_WORDS = {"author": "own voice", "quoted": "quoted voice"}
+_FIXED_LABELS = {
+    "n_articles": "articles", "n_analysed": "articles analysed",
+    "n_words_kept": "words analysed (kept by cleaning)",
+    "quotes_n": "quotes (direct, partial, indirect)", "quotes_per_article": "quotes per article",
+    "quotes_n_speakers": "distinct speakers quoted",
+    "quotes_share_nonneutral_verbs": "share of quotes with an assertive or evaluative verb",
+    "people_n_people": "people named", "people_n_officials": "officials named",
+    "people_official_mentions": "mentions of officials",
+    "people_official_quoted_share": "share of officials named who are also quoted",
+    "people_first_person": "first person named",
+    "people_first_person_is_official": "first person named is an official",
+    "stance_quoted_word_share": "share of the words that are inside quotes",
+}
+
+
+def measure_label(column: str) -> str:
+    """A column of ``outlets.csv`` in words, for tables a reader sees.
+
+    >>> measure_label("quotes_words_share_tech_owner")
+    'share of quoted words: tech owner'
+    >>> measure_label("stance_author_hedge_per_1000")
+    'hedge per 1,000 words, own voice'
+    """
+    if column in _FIXED_LABELS:
+        return _FIXED_LABELS[column]
+    for prefix, text in (("quotes_words_share_", "share of quoted words: "),
+                         ("quotes_share_", "share of quotes: "),
+                         ("quotes_n_", "quotes: ")):
+        if column.startswith(prefix):
+            return text + _label(column[len(prefix):])
+    m = re.fullmatch(r"stance_(author|quoted)_(.+)_per_1000", column)
+    if m:
+        what = m.group(2)
+        what = f"words about {_label(what[len('target_'):])}" if what.startswith("target_") \
+            else _label(what).replace(" on ", " about ")
+        return f"{what} per 1,000 words, {_KIND_WORDS[m.group(1)]}"
+    return _label(column)
+
+
+def _measure_group(column: str) -> str:
+    if column.startswith("quotes_"):
+        return "quoted sources"
+    if column.startswith("people_"):
+        return "officials"
+    if column.startswith("stance_author_"):
+        return "stance, own voice"
+    if column.startswith("stance_"):
+        return "stance, quoted voice"
+    return "corpus"
+
+
+#: The measures of the table a paper would report, in order (those present are used).
+PAPER_MEASURES = (
+    "n_words_kept", "quotes_n", "quotes_words_share_official",
+    "quotes_words_share_company_or_platform", "quotes_words_share_tech_owner",
+    "quotes_share_nonneutral_verbs", "people_n_officials", "people_official_quoted_share",
+    "people_first_person", "stance_quoted_word_share", "stance_author_hedge_per_1000",
+    "stance_author_booster_per_1000", "stance_author_attitude_negative_per_1000",
+    "stance_author_loaded_term_per_1000")
+
+
+def measure_table(outlets: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """All measures side by side: rows ``group, measure`` (in words), columns outlets.
+
+    By default the size columns (articles, words, quotes, officials named) and
+    every rate or share of ``outlets.csv`` except the per-term and per-target
+    breakdowns (see :func:`measure_columns`), leaving out measures that are 0
+    or missing for every outlet. Values are numbers except text measures such
+    as ``people_first_person``.
+    """
+    if columns is None:
+        size = [c for c in ("n_articles", "n_words_kept", "quotes_n", "people_n_officials")
+                if c in outlets]
+        rates = [c for c in outlets.columns if c not in size and c != "outlet"
+                 and c not in _BASE and not _COUNT_TOKEN.search(c)
+                 and not _breakdown(c)
+                 and pd.api.types.is_numeric_dtype(outlets[c])]
+        keep = [c for c in rates
+                if pd.to_numeric(outlets[c], errors="coerce").fillna(0).abs().sum() > 0]
+        columns = size + keep
+    columns = [c for c in columns if c in outlets]
+    table = outlets.sort_values("outlet").set_index("outlet")[columns].T
+    table.index = pd.MultiIndex.from_arrays(
+        [[_measure_group(c) for c in columns], [measure_label(c) for c in columns]],
+        names=["group", "measure"])
+    order = ["corpus", "quoted sources", "officials", "stance, own voice", "stance, quoted voice"]
+    rank = {g: i for i, g in enumerate(order)}
+    pos = sorted(range(len(columns)), key=lambda i: (rank[table.index[i][0]], i))
+    return table.iloc[pos].rename_axis(columns="outlet")
+
+
+def paper_table(outlets: pd.DataFrame) -> pd.DataFrame:
+    """The main measures (:data:`PAPER_MEASURES`), one column per outlet, in words."""
+    return measure_table(outlets, [c for c in PAPER_MEASURES if c in outlets])
+
+def _format_value(column: str, value: float) -> str:
+    if pd.isna(value):
+        return "–"
+    return f"{100 * value:.0f}%" if "share" in column else f"{value:.1f}"
+
+
+def measure_profile(outlets: pd.DataFrame, *, columns: Sequence[str] | None = None,
+                    width: float = DOUBLE) -> plt.Figure:
+    """All measures side by side: one row per measure, one column per outlet.
+
+    The colour is the outlet's z-score on that measure (how far above or below
+    the other outlets it lies, the input of :func:`outlet_similarity`); the
+    number in the cell is the measure itself (shares in %, rates per 1,000
+    words). Rows are the :func:`measure_columns`, grouped as in
+    :func:`measure_table`.
+    """
+    with style():
+        cols = list(columns) if columns is not None else measure_columns(outlets)
+        o = outlets.sort_values("outlet")
+        names = o["outlet"].astype(str).tolist()
+        fig, axes = _figure(width, round(1.1 + 0.15 * max(len(cols), 1), 2))
+        ax = axes[0, 0]
+        if not cols or len(names) < 2:
+            return _empty(fig, ax, "need two outlets and a measure that varies")
+        group_rank = {g: i for i, g in enumerate(
+            ["corpus", "quoted sources", "officials", "stance, own voice", "stance, quoted voice"])}
+        cols = sorted(cols, key=lambda c: (group_rank[_measure_group(c)], cols.index(c)))
+        x = o[cols].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+        sd = x.std(axis=0)
+        z = np.divide(x - x.mean(axis=0), sd, out=np.zeros_like(x), where=sd > 0)
+        im = ax.imshow(z.T, cmap="RdBu_r", vmin=-2, vmax=2, aspect="auto")
+        for i, c in enumerate(cols):
+            for j in range(len(names)):
+                ax.text(j, i, _format_value(c, x[j, i]), ha="center", va="center",
+                        fontsize=5.5, color="white" if abs(z[j, i]) > 1.3 else "black")
+        ax.set_yticks(range(len(cols)), [measure_label(c) for c in cols], fontsize=6)
+        ax.set_xticks(range(len(names)), names, rotation=30, ha="right")
+        ax.tick_params(length=0)
+        ax.spines[:].set_visible(False)
+        # outlet colours: a swatch above each column
+        trans = blended_transform_factory(ax.transData, ax.transAxes)
+        ax.scatter(range(len(names)), np.full(len(names), 1.02), marker="s", s=14,
+                   c=[outlet_colors(names)[n] for n in names], transform=trans,
+                   clip_on=False, linewidths=0)
+        # thin white lines between the groups of measures
+        groups = [_measure_group(c) for c in cols]
+        for i in range(1, len(cols)):
+            if groups[i] != groups[i - 1]:
+                ax.axhline(i - 0.5, color="white", lw=2)
+        cb = fig.colorbar(im, ax=ax, shrink=0.9 if len(cols) < 10 else 0.5, ticks=[-2, 0, 2],
+                          aspect=15)
+        cb.outline.set_visible(False)
+        cb.ax.tick_params(labelsize=6)
+        cb.set_label("z-score across outlets", fontsize=6)
+        ax.set_title("All measures side by side", loc="left", pad=10)
+    return fig
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _names(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _range(outlets: pd.DataFrame, column: str, fmt) -> str | None:
+    """'from <low> (<outlet>) to <high> (<outlet>)' over the outlets that have a value."""
+    v = pd.to_numeric(outlets.set_index("outlet")[column], errors="coerce").dropna()
+    if not len(v):
+        return None
+    v = v.sort_index()
+    lo, hi = v.idxmin(), v.idxmax()  # first outlet by name on ties: deterministic
+    return f"from {fmt(v[lo])} ({lo}) to {fmt(v[hi])} ({hi})"
+
+
+def findings(tables: dict) -> pd.DataFrame:
+    """What a paper would report, as sentences written from the tables.
+
+    One row per finding: ``topic`` and ``finding``. Every number is read from
+    the tables (``outlets``, ``articles``, ``people``, the term choices and
+    :func:`similarity_matrix`); a finding whose columns are missing is left
+    out. Ranges name the outlets at both ends, so each number can be traced.
+    """
+    outlets = tables["outlets"].sort_values("outlet").reset_index(drop=True)
+    articles = tables.get("articles")
+    n = len(outlets)
+    rows: list[tuple[str, str]] = []
+    if articles is not None and {"n_words", "n_words_kept"} <= set(articles.columns):
+        total, kept = int(articles["n_words"].sum()), int(articles["n_words_kept"].sum())
+        rows.append(("corpus", f"{n} outlets, {len(articles)} articles; {kept:,} of {total:,} "
+                               f"words ({_pct(kept / total if total else 0)}) are analysed, "
+                               f"the rest was set aside by cleaning."))
+    if "n_articles" in outlets and (outlets["n_articles"] == 1).all():
+        rows.append(("corpus", "Each outlet is one article here: the measures describe "
+                               "articles, not outlets' habits."))
+    share_cols = [c for c in outlets.columns if c.startswith("quotes_words_share_")]
+    if "quotes_words_share_official" in outlets:
+        shares = outlets.set_index("outlet")[share_cols].apply(pd.to_numeric, errors="coerce")
+        has = shares.fillna(0).sum(axis=1) > 0  # an outlet without quoted words has no top type
+        top = shares[has].fillna(0).idxmax(axis=1)
+        n_off = int((top == "quotes_words_share_official").sum())
+        rows.append(("quoted sources",
+                     f"Officials speak {_range(outlets, 'quotes_words_share_official', _pct)} of "
+                     f"the words inside quotation marks; they are the most quoted speaker type in "
+                     f"{n_off} of {int(has.sum())} outlets with quoted words."))
+    for col, who in (("quotes_share_tech_owner", "Tech owners"),
+                     ("quotes_share_company_or_platform", "The platforms themselves")):
+        if col in outlets:
+            v = pd.to_numeric(outlets.set_index("outlet")[col], errors="coerce").fillna(0)
+            quoting = sorted(v[v > 0].index)
+            rows.append(("quoted sources",
+                         f"{who} are quoted in {len(quoting)} of {n} outlets"
+                         + (f" ({_names(quoting)})." if quoting else ".")))
+    if "quotes_share_nonneutral_verbs" in outlets:
+        rows.append(("reporting verbs",
+                     f"The share of quotes introduced by an assertive or evaluative verb rather "
+                     f"than a neutral one runs "
+                     f"{_range(outlets, 'quotes_share_nonneutral_verbs', _pct)}."))
+    if "people_n_officials" in outlets:
+        text = (f"Outlets name {_range(outlets, 'people_n_officials', lambda x: f'{x:.0f}')} "
+                f"officials")
+        m = officials_matrix(tables.get("people"), articles if articles is not None else outlets)
+        if len(m):
+            reach = m.groupby("name")["outlet"].nunique()
+            name = sorted(reach.index, key=lambda k: (-reach[k], k))[0]
+            text += f"; {name} is named by {reach[name]} of {n} outlets"
+        rows.append(("officials", text + "."))
+    if "people_official_quoted_share" in outlets:
+        rows.append(("officials", f"The share of named officials who are also quoted runs "
+                                  f"{_range(outlets, 'people_official_quoted_share', _pct)}."))
+    if "people_first_person_is_official" in outlets:
+        first = _truthy(outlets["people_first_person_is_official"])
+        rows.append(("officials", f"The first person an article names is an official in "
+                                  f"{int(first.sum())} of {n} outlets."))
+    per = {v: [f"stance_{v}_{m}_per_1000" for m in STANCE_ORDER
+               if f"stance_{v}_{m}_per_1000" in outlets] for v in ("author", "quoted")}
+    if per["author"] and per["quoted"]:
+        own = outlets[per["author"]].apply(pd.to_numeric, errors="coerce").sum(axis=1)
+        quoted = outlets[per["quoted"]].apply(pd.to_numeric, errors="coerce").sum(axis=1)
+        rows.append(("stance", f"Stance markers (hedges, boosters, attitude and loaded words) "
+                               f"are denser in the quoted voice than in the outlet's own in "
+                               f"{int((quoted > own).sum())} of {n} outlets (median "
+                               f"{quoted.median():.1f} vs {own.median():.1f} per 1,000 words)."))
+    if "stance_author_loaded_term_per_1000" in outlets:
+        rows.append(("stance", "Loaded terms in the outlets' own words run "
+                     + _range(outlets, "stance_author_loaded_term_per_1000",
+                              lambda x: f"{x:.1f}") + " per 1,000 words."))
+    counts = term_choice_counts(term_table(tables), articles) if articles is not None \
+        else pd.DataFrame()
+    own = counts[counts["voice"] == "author"] if len(counts) else counts
+    if len(own):
+        # per referent, each outlet's most used variant; report the referent on which
+        # the outlets differ most
+        top = own.sort_values(["referent", "outlet", "count", "variant"],
+                              ascending=[True, True, False, True]) \
+            .groupby(["referent", "outlet"], sort=True).head(1)
+        spread = top.groupby("referent")["variant"].nunique()
+        ref = sorted(spread.index, key=lambda r: (-spread[r], r))[0]
+        parts = [f"“{v}” ({_names(sorted(g['outlet']))})"
+                 for v, g in top[top["referent"] == ref].groupby("variant", sort=True)]
+        rows.append(("term choice", f"Outlets differ most in how they name {_label(ref)}: "
+                                    f"in their own words the most used term is "
+                                    + "; ".join(parts) + "."))
+    cols = measure_columns(outlets)
+    if n >= 2 and cols:
+        sim = similarity_matrix(outlets, cols)
+        pairs = [(sim.iat[i, j], sim.index[i], sim.index[j])
+                 for i in range(n) for j in range(i + 1, n)]
+        hi = sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))[0]  # ties: first by name
+        lo = sorted(pairs, key=lambda p: (p[0], p[1], p[2]))[0]
+        # 0.3 is a weak similarity: say so rather than call the pair "similar"
+        most = (f"the most similar outlets are {hi[1]} and {hi[2]} (cosine {hi[0]:.2f})"
+                if hi[0] >= 0.3 else
+                f"no two outlets have similar profiles (the highest cosine is {hi[0]:.2f}, "
+                f"{hi[1]} and {hi[2]})")
+        rows.append(("similarity", f"Over {len(cols)} standardized measures {most}; the least "
+                                   f"similar are {lo[1]} and {lo[2]} ({lo[0]:.2f})."))
+    return pd.DataFrame(rows, columns=["topic", "finding"])
+
+
+def findings_markdown(tables: dict) -> str:
+    """:func:`findings` as a Markdown bullet list, for ``IPython.display.Markdown``."""
+    f = findings(tables)
+    return "\n".join(f"- **{t}**: {s}" for t, s in zip(f["topic"], f["finding"])) + "\n"
+
+
 # --------------------------------------------------------------------------- writing
 def _table(tables: dict, name: str) -> pd.DataFrame:
     t = tables.get(name)
@@ -694,6 +1142,7 @@ FIGURES: dict[str, Callable[[dict], plt.Figure]] = {
     "fig7_distinctive_vocabulary": lambda t: distinctive_vocabulary(_table(t, "distinctive"),
                                                                     t["articles"]),
     "fig8_outlet_similarity": lambda t: outlet_similarity(t["outlets"]),
+    "fig9_measure_profile": lambda t: measure_profile(t["outlets"]),
 }
 
 _PDF_META = {"CreationDate": None, "ModDate": None, "Producer": "framing.plots (matplotlib)",

@@ -313,8 +313,22 @@ def _trie_regex(words) -> str:
     return walk(trie)
 
 
-def _type_of(texts: list[str], canonical: str, names: dict, words: dict, phrases: dict,
-             phrase_re) -> str:
+def _type_of(texts, canonical: str, names: dict, words: dict, phrases: dict, phrase_re) -> str:
+    """Speaker type from the speaker's mentions and roles (cached: the same
+    speaker comes back quote after quote)."""
+    return _type_of_cached(tuple(texts), canonical, id(names), id(words))
+
+
+_TYPE_TABLES: dict = {}
+
+
+@lru_cache(maxsize=65536)
+def _type_of_cached(texts: tuple, canonical: str, names_id: int, words_id: int) -> str:
+    return _type_of_uncached(texts, canonical, *_TYPE_TABLES[(names_id, words_id)])
+
+
+def _type_of_uncached(texts, canonical: str, names: dict, words: dict, phrases: dict,
+                      phrase_re) -> str:
     if canonical in names:
         return names[canonical]
     last = canonical.split()[-1] if canonical else ""
@@ -356,8 +370,29 @@ class _Tok:
 
 
 def _tokens(masked: str, offset: int) -> list:
-    return [_Tok(m.start() + offset, m.end() + offset, m.group(0))
-            for m in _TOKEN_RE.finditer(masked)]
+    """Tokens of ``masked`` with offsets shifted by ``offset``.
+
+    >>> [(t.t, t.s, t.cap) for t in _tokens("Kelly said.", 10)]
+    [('Kelly', 10, True), ('said', 16, False), ('.', 20, False)]
+    """
+    # attributes set inline: this runs for every word of every attributed
+    # sentence, and skipping ``__init__`` saves a fifth of the time
+    out = []
+    append = out.append
+    new = _Tok.__new__
+    for m in _TOKEN_RE.finditer(masked):
+        t = m.group()
+        a, b = m.span()
+        o = new(_Tok)
+        o.s = a + offset
+        o.e = b + offset
+        o.t = t
+        o.low = t.lower()
+        c = t[0]
+        o.word = w = c.isalnum()
+        o.cap = w and c.isupper()
+        append(o)
+    return out
 
 
 def _is_poss(tok) -> bool:
@@ -534,7 +569,6 @@ class _Names:
         self.title_to: list[tuple[int, str, str]] = []   # (pos, title words, person)
         self.orgs: list[tuple[int, str]] = []
         self.acronyms: dict[str, str] = {}
-        self.person_mentions: list[tuple[int, str]] = []
         self.names_cues = names_cues
         seqs = []
         for ps, pe in paras:
@@ -617,6 +651,30 @@ class _Names:
             if pm and any(w in _TITLE_WORDS for w in pm.group(1).split()):
                 self.roles.setdefault(canon, []).append(pm.group(1))
                 self.title_to.append((s, pm.group(1), canon))
+        self.folded, self.paras = folded, paras
+        # the mention scan is only needed to resolve "he"/"she": done on first use
+        self._mentions = None
+
+    @property
+    def person_mentions(self) -> list:
+        """``(position, person)`` for every mention of a known person, in reading order."""
+        if self._mentions is None:
+            self._load_mentions()
+        return self._mentions
+
+    @property
+    def mention_pos(self) -> list:
+        """The positions of :attr:`person_mentions` (for bisection)."""
+        if self._mentions is None:
+            self._load_mentions()
+        return self._mention_pos
+
+    def _load_mentions(self) -> None:
+        self._mentions = self._scan_mentions(self.folded, self.paras)
+        self._mention_pos = [p for p, _ in self._mentions]
+
+    def _scan_mentions(self, folded: str, paras: list) -> list:
+        found: list = []
         # mentions of persons (full names or surnames) in reading order
         if self.full_by_key:
             variants = {}
@@ -643,9 +701,8 @@ class _Names:
                         pos = we - len(full)
                     elif w != full and w not in variants:
                         continue
-                    self.person_mentions.append((pos, full))
-            # accent-folded surname variants ("Sanchez" for "Sánchez")
-        self.mention_pos = [p for p, _ in self.person_mentions]
+                    found.append((pos, full))
+        return found
 
     def person(self, name: str) -> str | None:
         """Canonical person for a name mention, or None."""
@@ -812,6 +869,25 @@ def _desc_back(toks, j, lo):
     return (i, j)
 
 
+# words that cannot be a lower-case role before a name ("until Haley said")
+_ROLE_STOP = {"but", "that", "who", "which", "then", "so", "until", "unless", "whom", "whose", "than",
+              "where", "whether", "because", "although", "though", "while", "once", "if", "nor", "yet",
+              "how", "what", "why", "when", "like", "unlike", "says", "said", "see", "saw", "backs",
+              "endorse", "endorses", "beat", "beats", "let", "lets", "join", "joins", "ask", "asks"}
+
+
+def _adverb_like(toks, i, hi) -> bool:
+    """A capitalised -ly word that is an adverb ("Clearly, ..."), not a name
+    ("Kelly", "Connolly", "Emily")."""
+    low = toks[i].low
+    if not low.endswith("ly"):
+        return False
+    if i + 1 <= hi and toks[i + 1].t == ",":
+        return True
+    return len(low) >= 7 and low.endswith(("ally", "ously", "ently", "antly", "ately", "ively", "ingly",
+                                            "fully", "lessly", "edly"))
+
+
 def _np_fwd(toks, i, hi):
     """Parse a speaker noun phrase starting at token i. Returns (i, j, kind, head_i, head_j)."""
     if i > hi:
@@ -819,11 +895,11 @@ def _np_fwd(toks, i, hi):
     t = toks[i]
     if t.low in _PRONOUNS:
         return (i, i, "pronoun", i, i)
-    if t.cap and (t.low in _NOT_NAMES or t.low in _VERBS or t.low in _EXTRA_CUES or t.low.endswith("ly")):
+    if t.cap and (t.low in _NOT_NAMES or t.low in _VERBS or t.low in _EXTRA_CUES or _adverb_like(toks, i, hi)):
         return None
     if t.word and not t.cap and t.low not in _DETS and t.low not in _PREPS and t.low not in _VERBS \
             and t.low not in _EXTRA_CUES and t.low not in _ADVS and t.low not in _NP_STOP_NEXT \
-            and t.low not in ("but", "that", "who", "which", "then", "so") and i + 1 <= hi:
+            and t.low not in _ROLE_STOP and not t.low.endswith(("ing", "ly")) and i + 1 <= hi:
         # a lower-case role before a name: "councilmember Mark Levine"
         m = i + 1
         if toks[m].cap and toks[m].low not in _NOT_NAMES and toks[m].low not in _VERBS:
@@ -963,6 +1039,11 @@ def _verb_at(toks, k):
     v = _VERBS.get(t.low)
     if v is None:
         return None
+    if " " in v[0] and v[0] != "according to":
+        # a phrasal verb listed by its verb form ("shot" for "shoot back"):
+        # only with its particle ("shot back"), not "being shot in the head"
+        if k + 1 >= len(toks) or toks[k + 1].low != v[0].split()[-1]:
+            return None
     if k > 0 and toks[k - 1].low in ("the", "a", "an", "this", "that", "his", "her", "their", "its",
                                      "whose", "our", "of", "in", "new", "first", "latest"):
         return None
@@ -976,6 +1057,8 @@ def _verb_at(toks, k):
             p = toks[b]
             if p.low in _DETS or _is_poss(p):
                 return None
+            if p.low in _SPEAKER_NOUNS and not t.low.endswith("s") and not p.low.endswith("s"):
+                continue        # "an expert report analyzing": a singular subject needs "reports"
             if not p.word or p.cap or p.low in _SPEAKER_NOUNS or p.low in _TITLE_WORDS or p.low in _ADVS \
                     or p.low in _PRONOUNS:
                 break
@@ -1011,11 +1094,41 @@ def _is_unknown_past(tok) -> bool:
             and tok.low not in _VERBS and tok.low not in _SPEAKER_NOUNS and tok.low not in _ADVS)
 
 
+_SAY_FORMS = {"said", "says", "say", "told", "tells", "wrote", "writes", "argued", "argues", "added",
+              "claimed", "claims", "insisted", "insists", "noted", "notes", "stated", "warned", "warns"}
+_CONJ = {"and", "but", "so", "yet", "or", "then", "still", "also", "now", "instead"}
+
+
+def _nearest_actor(toks, hi, lo=0):
+    """The closest noun phrase before token ``hi`` that a verb follows:
+    a subject pronoun or a capitalised name ("... when Cruz knocked Rubio and
+    called him a “moderate”" -> Cruz). Looks at most 20 tokens back.
+
+    >>> [t.t for t in _tokens("Then he cut into Bush, calling him", 0)][1]
+    'he'
+    """
+    for m in range(hi - 1, max(lo - 1, hi - 21), -1):
+        t = toks[m]
+        nxt = toks[m + 1]
+        if not nxt.word or nxt.cap or nxt.low in _PREPS or nxt.low in _DETS or nxt.low in _NP_STOP_NEXT:
+            continue
+        if t.low in ("he", "she", "they", "we", "i"):
+            return (m, m, "pronoun", m, m)
+        if t.cap and t.low not in _NOT_NAMES and t.low not in _TIME_WORDS and not _is_poss(t):
+            np = _np_back(toks, m, lo)
+            if np is not None and np[2] == "named":
+                return np
+    return None
+
+
 def _sentence_subject(toks, lo, hi):
     """The subject noun phrase at the start of the clause toks[lo..hi]."""
     i = lo
+    while i < hi and toks[i].low in _CONJ:
+        i += 1          # "And he made a point of saying ..."
     # skip a leading adverbial phrase closed by a comma
     if i <= hi and (toks[i].low in _PREPS or toks[i].low in _NON_NAME_FIRST or toks[i].low.endswith("ing")
+                    or toks[i].low in _ADVS
                     or toks[i].low.endswith("ly")) and toks[i].low not in _PRONOUNS:
         for k in range(i, min(hi, i + 25) + 1):
             if toks[k].t == ",":
@@ -1116,13 +1229,14 @@ class _Article:
 
     def masked_para(self, k, regions):
         s, e = self.spans[k]
+        if not regions:
+            return self.folded[s:e]      # most paragraphs hold no quote: no copy needed
         chars = list(self.folded[s:e])
         for o, c, _p, _kind in regions:
             a, b = max(o + 1, s), min(c, e)
             if a < b:
                 inner = self.folded[o + 1:c].rstrip()
-                for x in range(a, b):
-                    chars[x - s] = _MASK
+                chars[a - s:b - s] = _MASK * (b - a)      # one slice, not a loop per character
                 # keep a final full stop inside a quote so sentence boundaries survive
                 if inner and inner[-1] in ".!?" and b - 1 >= a:
                     last = o + 1 + len(inner) - 1
@@ -1165,6 +1279,12 @@ class _Article:
                 cand = hit[1] if hit else None
                 if prev_sp is not None and (cand is None or (hit and prev_sp["start"] > hit[0])):
                     cand = prev_sp["canonical"]
+                subj = self.sentence_subject_person(mention_s, names)
+                if subj is not None and hit is not None and subj[0] < hit[0]:
+                    # "Cross said he would vote for Clinton, whom he called ...":
+                    # a pronoun prefers the subject of its own sentence over a
+                    # name nearer to it in the same sentence
+                    cand = subj[1]
                 if cand:
                     sp["canonical"] = cand
                     sp["person"] = True
@@ -1268,6 +1388,25 @@ class _Article:
         canon = " ".join(out)
         sp["canonical"] = canon
         return sp
+
+    def sentence_subject_person(self, pos, names):
+        """``(position, person)`` when the sentence holding ``pos`` opens with a
+        person's name (after at most a conjunction), else None."""
+        k = self.para_index(pos)
+        sents = getattr(self, "sent_lists", None)
+        if k is None or sents is None or sents.get(k) is None:
+            return None
+        sa = next((a for a, b in sents[k] if a <= pos < b), None)
+        if sa is None:
+            return None
+        i = bisect.bisect_left(names.mention_pos, sa)
+        if i >= len(names.mention_pos) or names.mention_pos[i] >= pos:
+            return None
+        mp, person = names.person_mentions[i]
+        lead = self.folded[sa:mp].strip().lower()
+        if lead and lead not in _CONJ and lead not in ("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."):
+            return None
+        return mp, person
 
     def last_speaker(self, pos, person=None, plural=None):
         for sp in reversed(self.speakers):
@@ -1474,7 +1613,22 @@ class _Article:
                     outer = self.attribute_before(toks[:np[0]], 0)
                     if outer is not None and outer[0][2] != "pronoun":
                         return outer
+                if np[2] == "description" and np[0] >= 2 and \
+                        (toks[np[0] - 1].low == "that" or toks[np[0] - 1].low in _SAY_FORMS):
+                    # "X said (that) the platform should reiterate ...": a thing
+                    # inside reported speech does not speak; the outer speaker does
+                    outer = self.attribute_before(toks[:np[0]], 0)
+                    if outer is not None and outer[0][2] != "description":
+                        return outer
                 return np, v, ""
+            if toks[j].low in ("and", "but") and j >= 1:
+                # a coordinated verb phrase ("Wilson praised Rubio and said the
+                # senator can ..."): the speaker is the clause subject, not the
+                # noun phrase after the verb
+                np = _clause_subject(toks, 0, j - 1) or _sentence_subject(toks, 0, j - 1)
+                if np is not None:
+                    return np, v, ""
+                continue
             # inverted "..., said X, ..."
             np = _np_fwd(toks, k + 1, n - 1)
             if np and toks[k].low in ("said", "says", "wrote", "added", "asked"):
@@ -1498,10 +1652,14 @@ class _Article:
         names = self.names = _Names(folded, spans, self.types[0])
         masked = {}
         para_regions = {}
+        ends = [e for _s, e in spans]
         for r in regions:
-            for k, (s, e) in enumerate(spans):
-                if r[0] < e and r[1] >= s:
+            # paragraphs overlapping the region, found by bisection (not a scan of all)
+            k = bisect.bisect_right(ends, r[0])
+            while k < len(spans) and spans[k][0] <= r[1]:
+                if r[0] < spans[k][1]:
                     para_regions.setdefault(k, []).append(r)
+                k += 1
         sent_of = {}
         for k in range(len(spans)):
             masked[k] = self.masked_para(k, para_regions.get(k, []))
@@ -1509,7 +1667,7 @@ class _Article:
         # ---- indirect attributions (also feed pronoun / back-reference resolution)
         indirect = []
         quote_spans = [(o, c) for o, c, _p, _k in regions]
-        sent_lists = _LazySentences(self, masked)
+        sent_lists = self.sent_lists = _LazySentences(self, masked)
         for k in range(len(spans)):
             s0 = spans[k][0]
             if k not in para_regions and not _INDIRECT_CUE_RE.search(masked[k]):
@@ -1643,6 +1801,10 @@ class _Article:
             elif cue is not None or n_words >= min_partial_words:
                 kind = "partial"
                 np = _sentence_subject(before_toks, 0, len(before_toks) - 1) if before_toks else None
+                if np is None and cue is not None and before_toks and cue is not before_toks[0]:
+                    ci = next((x for x in range(len(before_toks)) if before_toks[x] is cue), None)
+                    if ci is not None:
+                        np = _nearest_actor(before_toks, ci)
                 if np is not None and cue is not None:
                     v = _VERBS.get(cue.low) or (_EXTRA_CUES[cue.low], self.verbs.get(_EXTRA_CUES[cue.low], ("", "neutral"))[1])
                     att = (np, v, "")
@@ -1894,8 +2056,8 @@ class _Article:
                 c0 += 1
             elif c0 < n and toks[c0].t in (",", ":"):
                 c0 += 1
-            elif c0 < n and (toks[c0].low in _PREPS or toks[c0].t in (".",)):
-                continue
+            elif c0 < n and (toks[c0].low in _PREPS or toks[c0].low in _NP_STOP_NEXT or toks[c0].t in (".",)):
+                continue        # "responded for comment", "said on Monday.": no reported content
             if c0 >= n - 1:
                 continue
             end = toks[-1].s if toks[-1].t in (".", "!", "?") else toks[-1].e
@@ -1906,6 +2068,9 @@ class _Article:
         return None
 
     def indirect_row(self, cs, ce, sp, v):
+        m = _WRITER_CLAUSE_RE.search(self.folded, cs, ce)
+        if m is not None:
+            ce = m.start()      # "..., while Díaz has left the platform": the writer's own clause
         while ce > cs and self.text[ce - 1] in " ,;:":
             ce -= 1
         k = self.para_index(cs)
@@ -1915,6 +2080,9 @@ class _Article:
         row["pos"] = cs
         row["_sp"] = sp
         return row
+
+
+_WRITER_CLAUSE_RE = re.compile(r", (?:while|whereas) ")
 
 
 def _clean_name(text, s, e, name):
@@ -1965,6 +2133,7 @@ def extract(articles: pd.DataFrame, segments: pd.DataFrame, *, indirect: bool = 
     """
     verbs = load_verbs(verbs_path)
     types = load_speaker_types(speaker_types_path)
+    _TYPE_TABLES[(id(types[0]), id(types[1]))] = types      # kept alive by load_speaker_types' cache
     paras = _kept_paragraphs(segments)
     rows = []
     status = articles["status"] if "status" in articles.columns else pd.Series("ok", index=articles.index)

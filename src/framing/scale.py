@@ -33,9 +33,10 @@ Dask collections
 ----------------
 :func:`read_parts` opens a kept ``parts`` folder (or a Parquet results folder)
 as a Dask DataFrame. Functions that summarise per outlet
-(``compare.outlets``, ``<module>.outlet_summary``) take pandas: call
-:func:`compute` on a dict of Dask DataFrames first (or ``ddf.compute()``);
-the per-outlet tables are small. :func:`outlets` does both.
+(:func:`framing.compare.outlets`, :func:`outlets`) and
+:func:`framing.compare.article_totals` accept Dask DataFrames: segment totals
+are computed partition by partition, the other (small) tables are computed
+to pandas for the stage summaries.
 
 Examples
 --------
@@ -48,7 +49,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -94,33 +97,53 @@ _TERM_COUNT_COLUMNS = ["outlet", "term", "count"]
 
 
 def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    import numpy as np
-    from scipy import sparse
-    from sklearn.feature_extraction.text import CountVectorizer
+    """Word 1- and 2-gram counts per outlet in the author's voice, as
+    stance.distinctive_terms' CountVectorizer counts them (lower-cased text,
+    its token pattern, bigrams joined by a space), with a Counter per outlet
+    (no vocabulary or sparse matrix per batch); rows sorted by outlet, term."""
+    from collections import Counter
     from . import stance
     empty = pd.DataFrame({"outlet": pd.Series(dtype="str"), "term": pd.Series(dtype="str"),
                           "count": pd.Series(dtype="int64")})
     if not len(segments):
         return empty
     docs, ids = stance._voice_documents(articles, segments, quotes, "author")
-    if not docs:
+    outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype(str)))
+    token = _token_re(stance._TOKEN_PATTERN)
+    counts: dict[str, Counter] = {}
+    for doc, aid in zip(docs, ids):
+        toks = token.findall(doc.lower())
+        if not toks:
+            continue
+        counter = counts.setdefault(outlet_of[aid], Counter())
+        counter.update(toks)
+        counter.update(map(" ".join, zip(toks, toks[1:])))
+    rows = [(outlet, term, n) for outlet in sorted(counts) for term, n in sorted(counts[outlet].items())]
+    if not rows:
         return empty
-    labels_by_id = dict(zip(articles["article_id"], articles["outlet"].astype(str)))
-    labels = [labels_by_id[a] for a in ids]
-    groups = sorted(set(labels))
-    vec = CountVectorizer(ngram_range=(1, 2), token_pattern=stance._TOKEN_PATTERN, lowercase=True)
-    try:
-        x = vec.fit_transform(docs)
-    except ValueError:
-        return empty
-    gidx = {g: i for i, g in enumerate(groups)}
-    rows = np.fromiter((gidx[lab] for lab in labels), dtype=np.int64, count=len(labels))
-    ind = sparse.csr_matrix((np.ones(len(labels), dtype=np.int64), (rows, np.arange(len(labels)))),
-                            shape=(len(groups), len(labels)))
-    y = (ind @ x).tocoo()
-    vocab = vec.get_feature_names_out()
-    return pd.DataFrame({"outlet": np.asarray(groups, dtype=object)[y.row], "term": vocab[y.col],
-                         "count": y.data.astype("int64")})
+    return pd.DataFrame(rows, columns=_TERM_COUNT_COLUMNS).astype({"count": "int64"})
+
+
+@lru_cache(maxsize=4)
+def _token_re(pattern: str):
+    import re
+    return re.compile(pattern)
+
+
+def _merged_term_counts(parts_dir: Path) -> pd.DataFrame:
+    """The term counts of every partition summed per (outlet, term), one
+    partition at a time: memory grows with the vocabulary, not the corpus."""
+    import pyarrow.parquet as pq
+    total = None
+    for f in _part_files(parts_dir, "term_counts"):
+        part = pq.read_table(f).to_pandas()
+        if not len(part):
+            continue
+        part = part.groupby(["outlet", "term"], sort=False)["count"].sum()
+        total = part if total is None else total.add(part, fill_value=0)
+    if total is None:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else "object") for c in _TERM_COUNT_COLUMNS})
+    return total.astype("int64").rename("count").reset_index()
 
 
 def _distinctive_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
@@ -312,7 +335,7 @@ def _progress_bar(progress: bool, total: int | None = None):
     if not progress:
         return None
     from tqdm.auto import tqdm
-    return tqdm(total=total, unit="article", desc="analysing", smoothing=0.1)
+    return tqdm(total=total, unit=" articles", desc="analysing", smoothing=0.1)
 
 
 def _dask_client(workers: int | None, scheduler: str | None):
@@ -390,7 +413,7 @@ def run(source, out, *, engine: str = "local", workers: int | None = None, sched
     options = json.dumps({"batch_size": batch_size, "max_bytes": max_bytes, "clean": clean_options or {},
                           "stages": _stages_signature(), "framing": __version__}, sort_keys=True)
     manifest = _Manifest(parts_dir, stream.input_fingerprint(source, extra=options), resume=resume)
-    bar = _progress_bar(progress)
+    bar = _progress_bar(progress, stream.estimate_count(source) if progress else None)
     analysed = reused = 0
     batches = stream.iter_batches(source, batch_size, max_bytes=max_bytes)
     try:
@@ -419,6 +442,8 @@ def run(source, out, *, engine: str = "local", workers: int | None = None, sched
         return {"articles": pd.DataFrame(columns=[c for c in COLUMNS if c != "text"]),
                 "_run": pd.DataFrame([{"batches_analysed": 0, "batches_reused": 0,
                                        "seconds": time.perf_counter() - started}])}
+    if progress:
+        print("corpus-wide steps and final tables...", file=sys.stderr, flush=True)
     tables = _finish(parts_dir, out, roster=roster, fmt=fmt)
     if not keep_parts:
         shutil.rmtree(parts_dir, ignore_errors=True)
@@ -490,7 +515,7 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
     if not len(parts["mentions"].columns):
         del parts["mentions"]
     if _part_files(parts_dir, "term_counts"):
-        parts["distinctive"] = _distinctive_from_counts(_read(parts_dir, "term_counts"))
+        parts["distinctive"] = _distinctive_from_counts(_merged_term_counts(parts_dir))
     tables = pipeline.finalize(parts, articles, roster=roster)
     for name in pipeline.TABLE_ORDER:
         if name in STREAMED:
@@ -559,14 +584,14 @@ def read_parts(results, table: str):
 
 def compute(tables: dict) -> dict[str, pd.DataFrame]:
     """The same dict with every Dask collection computed to pandas."""
-    out = {}
-    for name, frame in tables.items():
-        out[name] = frame.compute() if hasattr(frame, "compute") and hasattr(frame, "dask") else frame
-    return out
+    return {name: compare.to_pandas(frame) for name, frame in tables.items()}
 
 
 def outlets(tables: dict, articles=None) -> pd.DataFrame:
-    """:func:`framing.compare.outlets` on pandas or Dask tables."""
-    tables = compute(tables)
-    arts = tables.get("articles") if articles is None else compute({"a": articles})["a"]
-    return compare.outlets(tables, arts)
+    """:func:`framing.compare.outlets` on pandas or Dask tables (``articles``
+    defaults to ``tables["articles"]``).
+
+    >>> tables = {n: read_parts("results", n) for n in ("articles", "quotes", "stance")}  # doctest: +SKIP
+    >>> outlets(tables)                                                                # doctest: +SKIP
+    """
+    return compare.outlets(tables, tables.get("articles") if articles is None else articles)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import Iterator
@@ -36,7 +35,7 @@ from . import corpus
 from .corpus import (_MAGIC, DEFAULT_MAX_BYTES, _add_problem, _frame, _inside, _read_manifest, _record,
                      _record_from_mapping, _text_record)
 
-__all__ = ["iter_batches", "iter_records", "input_fingerprint"]
+__all__ = ["iter_batches", "iter_records", "input_fingerprint", "estimate_count"]
 
 
 class _Dedupe:
@@ -101,11 +100,9 @@ def _iter_jsonl(path: Path, *, max_bytes: int) -> Iterator[dict]:
                     yield _record(f"{path.stem}:{lineno}", status="error", source=source,
                                   error=f"line is over the {max_bytes / 1e6:.0f} MB limit for one article")
                     continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield _record(f"{path.stem}:{lineno}", status="error", source=source,
-                                  error=f"not valid JSON ({exc.msg} at column {exc.colno})")
+                obj, problem = corpus._parse_json_line(line)
+                if problem:
+                    yield _record(f"{path.stem}:{lineno}", status="error", source=source, error=problem)
                     continue
                 rec = _record_from_mapping(obj, f"{path.stem}:{lineno}", source)
                 if encoding != "utf-8" and rec["status"] != "error":
@@ -164,7 +161,7 @@ def _iter_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> Iterat
                                      error="symlink points outside the corpus folder; refused"))
                 continue
         try:
-            raw = path.read_bytes() if path.stat().st_size <= max_bytes else b"x" * (max_bytes + 1)
+            raw = corpus._read_capped(path, max_bytes)
         except OSError as exc:
             yield finish(_record(stem, status="error", source=source, meta=meta,
                                  error=f"could not read file ({exc.strerror or exc})"))
@@ -194,8 +191,7 @@ def iter_records(path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict]:
     elif suffix == ".csv":
         yield from corpus._read_csv(path, max_bytes=max_bytes)
     else:
-        size = path.stat().st_size
-        raw = path.read_bytes() if size <= max_bytes else b"x" * (max_bytes + 1)
+        raw = corpus._read_capped(path, max_bytes)
         yield _text_record(path.stem, raw, source=path.name, max_bytes=max_bytes)
 
 
@@ -227,6 +223,26 @@ def iter_batches(path, batch_size: int = 500, *, max_bytes: int = DEFAULT_MAX_BY
             records = []
     if records:
         yield _frame(records)
+
+
+def estimate_count(path) -> int | None:
+    """About how many articles ``path`` holds, cheaply, for a progress bar:
+    the non-blank lines of a ``.jsonl`` file (read in blocks, not parsed),
+    the ``.txt`` files of a folder; None for other inputs.
+
+    >>> estimate_count("no/such/file.csv") is None
+    True
+    """
+    path = Path(path)
+    try:
+        if path.is_dir():
+            return sum(name.endswith(".txt") for _, _, names in os.walk(path) for name in names)
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            with open(path, "rb") as fh:
+                return sum(1 for line in fh if line.strip())
+    except OSError:
+        return None
+    return None
 
 
 def input_fingerprint(path, *, extra: str = "") -> str:

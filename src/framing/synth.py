@@ -51,6 +51,9 @@ _NAME = r"[A-Z][a-zá-úñç'-]+ [A-Z][a-zá-úñç'-]+"
 _NAME_AFTER_ROLE = re.compile(rf"\b{_ROLE},? ({_NAME})\b")
 _NAME_BEFORE_SAID = re.compile(rf"\b({_NAME}),?(?: [a-z]+){{0,1}} (?:said|says|told|wrote|added)\b")
 _SENT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘'])")
+# A full stop after these is not the end of a sentence ("Mr. Sánchez").
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Jr|Sr|No|Inc|Corp|Co|vs)"
+                     r"|\b[A-Z]|\b[A-Z]\.[A-Z])\.$")
 _OPEN, _CLOSE = "“\"", "”\""
 _TIMESTAMPS = ["Updated {d} February 2026", "Published {d} Feb 2026, {h}:{m:02d}", "Updated {h} min ago"]
 
@@ -66,11 +69,17 @@ def default_seeds() -> Path | None:
 
 
 def _sentences(paragraph: str) -> list[str]:
-    """Split a paragraph into sentences, never inside a double-quoted stretch."""
+    """Split a paragraph into sentences, never inside a double-quoted stretch
+    nor after an abbreviation.
+
+    >>> _sentences('Mr. Ruiz met U.S. officials. "We agree. Fully," he said. Talks end.')
+    ['Mr. Ruiz met U.S. officials.', '"We agree. Fully," he said.', 'Talks end.']
+    """
     parts = [p for p in _SENT.split(paragraph) if p.strip()]
     out: list[str] = []
     for p in parts:
-        if out and (out[-1].count("“") > out[-1].count("”") or out[-1].count('"') % 2):
+        if out and (out[-1].count("“") > out[-1].count("”") or out[-1].count('"') % 2
+                    or _ABBREV.search(out[-1])):
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)

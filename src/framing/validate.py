@@ -50,7 +50,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["validate", "match", "disagreements", "krippendorff_alpha", "seed_annotations", "normalize_code",
+__all__ = ["validate", "match", "unmatched", "disagreements", "krippendorff_alpha", "seed_annotations", "normalize_code",
            "QUOTE_COLUMNS", "PEOPLE_COLUMNS"]
 
 #: Code columns compared by default.
@@ -315,6 +315,19 @@ def match(coded, tables, *, kind: str = "quotes", articles: pd.DataFrame | None 
     out = out.sort_values(["article_id", "_pos", "found"], kind="stable").drop(columns="_pos")
     out.attrs["columns"] = cols
     return out.reset_index(drop=True)
+
+
+def unmatched(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The units only one side found (from :func:`match`): what the tool missed
+    (``coded only``) and what it found that the coder did not code (``tool only``).
+
+    Shows ``article_id``, ``found``, both sides' text (quotes) or name (people)
+    and speaker (quotes), in text order.
+    """
+    ident = "text" if "coded_text" in pairs else "name"
+    show = ["article_id", "found", f"coded_{ident}", f"tool_{ident}"]
+    show += [c for c in ("coded_speaker", "tool_speaker") if c in pairs]
+    return pairs.loc[pairs["found"] != "both", show].reset_index(drop=True)
 
 
 def disagreements(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,223 @@
+"""Streaming and Dask engine (framing.scale), the synthetic corpus (framing.synth).
+
+The engines must give byte-identical tables: on the seeds and on a small
+generated corpus, local vs Dask, streamed vs in memory, interrupted and
+resumed vs run at once.
+"""
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing import clean, compare, corpus, pipeline, scale, synth
+
+from conftest import SEEDS
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every final table of a results folder, as bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def synth_corpus(tmp_path_factory):
+    """30 generated articles (about 600 words each) as one .jsonl file."""
+    return synth.write_corpus(30, tmp_path_factory.mktemp("synth") / "corpus.jsonl", seeds=SEEDS, seed=7)
+
+
+@pytest.fixture(scope="module")
+def in_process_cluster():
+    """A 2-worker Dask cluster in this process (threads): quick to start."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+# --------------------------------------------------------------------------- identical results
+def test_seeds_local_and_dask_worker_processes_identical(tmp_path):
+    """The CLI's default Dask path: a local cluster of 2 worker processes that
+    write the partitions themselves."""
+    local = scale.run(SEEDS, tmp_path / "local", batch_size=2)
+    dask = scale.run(SEEDS, tmp_path / "dask", engine="dask", workers=2, batch_size=2)
+    assert _files(tmp_path / "local") == _files(tmp_path / "dask")
+    assert set(_files(tmp_path / "local")) >= {"articles.csv", "segments.csv", "quotes.csv", "outlets.csv"}
+    assert int(local["_run"]["batches_analysed"].iloc[0]) == 3  # 5 seeds in batches of 2
+    assert int(dask["_run"]["batches_analysed"].iloc[0]) == 3
+    assert not (tmp_path / "local" / "parts").exists()  # removed once the tables are written
+
+
+def test_seeds_streamed_equals_in_memory(tmp_path):
+    """scale.run (batches, partitions, merged term counts) writes exactly what
+    pipeline.analyze on the whole corpus writes."""
+    pipeline.write_tables(pipeline.analyze(corpus.load(SEEDS)), tmp_path / "memory")
+    scale.run(SEEDS, tmp_path / "streamed", batch_size=2)
+    assert _files(tmp_path / "memory") == _files(tmp_path / "streamed")
+
+
+def test_synth_local_and_dask_identical(tmp_path, synth_corpus, in_process_cluster):
+    """A generated corpus, batches of 6, on an existing cluster (its workers
+    send their tables back and this process writes them), and in Parquet."""
+    scale.run(synth_corpus, tmp_path / "local", batch_size=6)
+    scale.run(synth_corpus, tmp_path / "dask", engine="dask", scheduler=in_process_cluster, batch_size=6)
+    local, dask = _files(tmp_path / "local"), _files(tmp_path / "dask")
+    assert local == dask
+    arts = pd.read_csv(tmp_path / "local" / "articles.csv")
+    assert len(arts) == 30 and arts["article_id"].iloc[0] == "synth-7-0000000"
+    # The batch size does not change the result either.
+    scale.run(synth_corpus, tmp_path / "big_batches", batch_size=20)
+    assert _files(tmp_path / "big_batches") == local
+
+
+def test_analyze_dask_equals_analyze(seed_articles, in_process_cluster):
+    expected = pipeline.analyze(seed_articles)
+    got = scale.analyze_dask(seed_articles, scheduler=in_process_cluster, batch_size=2)
+    assert list(got) == list(expected)
+    for name in expected:
+        pd.testing.assert_frame_equal(got[name], expected[name], obj=name)
+
+
+# --------------------------------------------------------------------------- resume
+def test_interrupted_run_resumes_without_redoing_partitions(tmp_path, synth_corpus, monkeypatch):
+    out = tmp_path / "out"
+    calls = []
+    real = scale.process_batch
+
+    def counting(batch, **kw):
+        calls.append(batch["article_id"].iloc[0])
+        return real(batch, **kw)
+
+    monkeypatch.setattr(scale, "process_batch", counting)
+    with pytest.raises(KeyboardInterrupt):
+        scale.run(synth_corpus, out, batch_size=6, stop_after=2)
+    # Partitions are written batch by batch, each recorded in the manifest.
+    manifest = json.loads((out / "parts" / scale.MANIFEST).read_text())
+    assert sorted(manifest["batches"]) == ["0", "1"]
+    assert manifest["batches"]["0"]["n_articles"] == 6
+    assert sorted(p.name for p in (out / "parts" / "segments").iterdir()) == \
+        ["part-00000.parquet", "part-00001.parquet"]
+    assert not (out / "segments.csv").exists()
+    assert calls == ["synth-7-0000000", "synth-7-0000006"]
+
+    calls.clear()
+    tables = scale.run(synth_corpus, out, batch_size=6)
+    # Only the three missing batches of five were analysed.
+    assert calls == ["synth-7-0000012", "synth-7-0000018", "synth-7-0000024"]
+    assert tables["_run"][["batches_analysed", "batches_reused"]].iloc[0].tolist() == [3, 2]
+
+    monkeypatch.setattr(scale, "process_batch", real)
+    scale.run(synth_corpus, tmp_path / "at_once", batch_size=6)
+    assert _files(out) == _files(tmp_path / "at_once")
+
+
+def test_resume_ignores_partitions_of_other_options(tmp_path, synth_corpus):
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        scale.run(synth_corpus, out, batch_size=6, stop_after=1)
+    # Another batch size: the old partitions cannot be reused.
+    tables = scale.run(synth_corpus, out, batch_size=20)
+    assert tables["_run"][["batches_analysed", "batches_reused"]].iloc[0].tolist() == [2, 0]
+    # --restart: start afresh even with the same options.
+    with pytest.raises(KeyboardInterrupt):
+        scale.run(synth_corpus, out, batch_size=20, stop_after=1)
+    tables = scale.run(synth_corpus, out, batch_size=20, resume=False)
+    assert tables["_run"][["batches_analysed", "batches_reused"]].iloc[0].tolist() == [2, 0]
+
+
+def test_dask_resume_after_interruption(tmp_path, synth_corpus, in_process_cluster):
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        scale.run(synth_corpus, out, engine="dask", scheduler=in_process_cluster, batch_size=6, stop_after=2)
+    done = json.loads((out / "parts" / scale.MANIFEST).read_text())["batches"]
+    assert len(done) == 2
+    tables = scale.run(synth_corpus, out, engine="dask", scheduler=in_process_cluster, batch_size=6)
+    assert tables["_run"][["batches_analysed", "batches_reused"]].iloc[0].tolist() == [3, 2]
+    scale.run(synth_corpus, tmp_path / "at_once", batch_size=6)
+    assert _files(out) == _files(tmp_path / "at_once")
+
+
+# --------------------------------------------------------------------------- Dask collections
+def test_outlets_from_dask_collections(tmp_path):
+    scale.run(SEEDS, tmp_path, batch_size=2, keep_parts=True)
+    segs = scale.read_parts(tmp_path, "segments")
+    assert segs.npartitions == 3
+    assert len(segs) == len(pd.read_csv(tmp_path / "segments.csv"))
+    expected = pd.read_csv(tmp_path / "outlets.csv")
+    dask_tables = {name: scale.read_parts(tmp_path, name) for name in ("articles", "quotes", "stance")}
+    dask_tables["people"] = pd.read_csv(tmp_path / "people.csv")  # corpus-wide: no partitions
+    for got in (scale.outlets(dask_tables), compare.outlets(dask_tables, dask_tables["articles"])):
+        assert got["outlet"].tolist() == expected["outlet"].tolist()
+        assert got["n_articles"].tolist() == expected["n_articles"].tolist() == [1, 1, 1, 1, 1]
+        assert got["n_words_kept"].tolist() == expected["n_words_kept"].tolist()
+        assert list(got.columns) == list(expected.columns)
+
+
+def test_article_totals_on_dask_segments(tmp_path, seed_articles, seed_segments):
+    scale.run(SEEDS, tmp_path, batch_size=2, keep_parts=True, fmt="parquet")
+    segs = scale.read_parts(tmp_path, "segments")
+    got = compare.article_totals(seed_articles, segs)
+    expected = compare.article_totals(seed_articles, seed_segments)
+    pd.testing.assert_frame_equal(got, expected)
+    # fmt="parquet" final tables are readable as Dask too.
+    assert (tmp_path / "segments.parquet").exists()
+    assert len(scale.read_parts(tmp_path, "quotes")) == len(pd.read_parquet(tmp_path / "quotes.parquet"))
+
+
+# --------------------------------------------------------------------------- synth
+def test_synth_is_deterministic_and_prefix_stable(tmp_path):
+    a = synth.write_corpus(12, tmp_path / "a.jsonl", seeds=SEEDS, seed=3)
+    b = synth.write_corpus(12, tmp_path / "b.jsonl", seeds=SEEDS, seed=3)
+    c = synth.write_corpus(5, tmp_path / "c.jsonl", seeds=SEEDS, seed=3)
+    d = synth.write_corpus(12, tmp_path / "d.jsonl", seeds=SEEDS, seed=4)
+    assert a.read_bytes() == b.read_bytes()
+    assert a.read_text().splitlines()[:5] == c.read_text().splitlines()
+    assert a.read_bytes() != d.read_bytes()
+
+
+def test_synth_articles_are_realistic(seed_text):
+    records = list(synth.generate(150, seeds=SEEDS, seed=11))
+    arts = pd.DataFrame(records)
+    words = arts["text"].str.split().str.len()
+    assert 500 <= words.mean() <= 750 and words.min() >= 400
+    assert arts["id"].is_unique and arts["outlet"].nunique() >= 15
+    assert (arts["outlet"] == "").any()  # some articles lack an outlet, as in real exports
+    # Sentences come from the seeds' paragraphs; whole sentences, not cut after "Mr.".
+    seed_words = set(re.findall(r"[a-z]{6,}", " ".join(seed_text.values()).lower()))
+    synth_words = set(re.findall(r"[a-z]{6,}", " ".join(arts["text"]).lower()))
+    assert synth_words <= seed_words | {w.lower() for w in synth._LAST + synth._FIRST}
+    assert not arts["text"].str.contains(r"\bMr\.\n").any()
+    assert arts["text"].str.contains("“").mean() > 0.8  # quotes in most articles
+    # Names vary: invented names replace seed people in many articles.
+    assert arts["text"].str.contains("|".join(synth._LAST)).mean() > 0.5
+    # The seeds' messiness is there for the cleaner to set aside.
+    table = pd.DataFrame({"article_id": arts["id"], "status": "ok", "text": arts["text"]})
+    segs = clean.segment(table)
+    reasons = segs.loc[~segs["kept"], "reason"].str.extract(r"^(page chrome|photo caption|duplicate|"
+                                                            r"near-duplicate|appended|machine)")[0]
+    assert {"page chrome", "photo caption", "duplicate", "appended"} <= set(reasons.dropna())
+    assert segs["kept"].mean() > 0.85
+
+
+# --------------------------------------------------------------------------- progress, command line
+def test_progress_bar_counts_articles(tmp_path, capsys):
+    scale.run(SEEDS, tmp_path, batch_size=2, progress=True)
+    err = capsys.readouterr().err
+    assert "analysing" in err and "5/5" in err  # the total is known before the run
+    assert "corpus-wide steps" in err
+
+
+def test_cli_keep_parts_and_restart(tmp_path):
+    from framing import cli
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(SEEDS), "--out", str(out), "--batch-size", "2", "--keep-parts",
+                     "--quiet"]) == 0
+    manifest = json.loads((out / "parts" / scale.MANIFEST).read_text())
+    assert sorted(manifest["batches"]) == ["0", "1", "2"]
+    assert scale.read_parts(out, "quotes").npartitions == 3
+    first = _files(out)
+    assert cli.main(["analyze", str(SEEDS), "--out", str(out), "--batch-size", "2", "--restart",
+                     "--quiet"]) == 0
+    assert not (out / "parts").exists()
+    assert _files(out) == first
