@@ -326,3 +326,138 @@ def test_given_names_list_is_generated_and_documented():
     assert {"dwayne", "mary", "james"} <= words and not {"may", "king", "royal"} & words
     source = (data / "people_given_names.SOURCE.md").read_text(encoding="utf-8")
     assert "Census" in source and "tools/make_people_given_names.py" in source and "Licence" in source
+
+
+# --------------------------------------------------------------------------- staff, descriptions, coreference
+def officials_of(text: str) -> dict:
+    """name -> (role, is_official) for the persons of one hand-made article."""
+    return {n: (r.role, bool(r.is_official)) for n, r in persons(people_of(text)).items()}
+
+
+def test_staff_take_the_status_of_whom_they_serve():
+    t = officials_of("Chancellor Angela Merkel spoke on Monday. Merkel's spokesman Steffen Seibert said the talks "
+                     "would go on.")
+    assert t["Steffen Seibert"] == ("spokesperson", True)
+    t = officials_of("Carla Ruiz, a spokeswoman for the ministry, said the plan was ready. Ana Lopez, an aide to "
+                     "the president, declined to comment.")
+    assert t == {"Carla Ruiz": ("spokesperson", True), "Ana Lopez": ("aide", True)}
+    t = officials_of("A spokesman for the State Department, John Kirby, said so.")
+    assert t["John Kirby"] == ("spokesperson", True)
+
+
+def test_campaign_staff_and_heads_of_private_bodies_are_not_officials():
+    t = officials_of("Hillary Clinton, the former secretary of state, spoke. Clinton campaign spokesman Brian Fallon "
+                     "said the report was wrong.")
+    assert t["Brian Fallon"] == ("spokesperson", False)
+    t = officials_of("Cecile Richards, president of the Planned Parenthood Federation of America, said the ruling "
+                     "mattered.")
+    assert t["Cecile Richards"][1] is False
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Sergei Lavrov, the Russian foreign minister, said no.", "Sergei Lavrov", "Foreign Minister"),
+    ("North Korean leader Kim Jong-il died.", "Kim Jong-il", "leader"),
+    ("Former Secretary of State and Democratic presidential frontrunner Hillary Clinton spoke.",
+     "Hillary Clinton", "former Secretary of State"),
+    ("US Ambassador to the UN Nikki Haley wrote.", "Nikki Haley", "Ambassador to the UN"),
+    ("Minister for Immigration Chris Bowen spoke.", "Chris Bowen", "Minister for Immigration"),
+    ("Detective Sergeant Ian Cole spoke.", "Ian Cole", "Detective Sergeant"),
+    ("Crown prosecutor Simon Dale spoke.", "Simon Dale", "Crown prosecutor"),
+    ("Obama administration official Mark Lippert said so.", "Mark Lippert", "administration official"),
+    ("Emeritus Professor John Burrows, who chairs the government's flag panel, spoke.", "John Burrows",
+     "Professor"),
+    ("Former CIA director Leon Panetta agreed.", "Leon Panetta", "former Director"),
+    ("House Republican Thomas Massie objected.", "Thomas Massie", "Representative"),
+    ("Barney Frank, a former Massachusetts congressman and critic of banks, spoke.", "Barney Frank",
+     "former Congressman"),
+    ("Home Secretary Theresa May spoke.", "Theresa May", "Home Secretary"),
+])
+def test_descriptions_before_and_appositions_after(text, name, role):
+    t = officials_of(text)
+    assert t == {name: (role, True)}
+
+
+def test_member_of_legislature_and_next_president():
+    t = officials_of("Tony Blackwell, a member of the Legislative Council, objected.")
+    assert t == {"Tony Blackwell": ("member of Legislative Council", True)}
+    t = officials_of("Donald Trump, who is vying to be the next president, tweeted on Friday.")
+    assert t["Donald Trump"][1] is False
+
+
+def test_plural_title_lists_with_suffixes_and_states():
+    t = officials_of("Sens. Joe Manchin (D-WV), Bob Casey Jr. (D-PA), Joe Donnelly (D-IN), and Heidi Heitkamp "
+                     "(D-ND) voted no. Senators Harry Reid of Nevada and Chuck Schumer of New York met.")
+    assert t == {n: ("Senator", True) for n in ("Joe Manchin", "Bob Casey", "Joe Donnelly", "Heidi Heitkamp",
+                                                "Harry Reid", "Chuck Schumer")}
+
+
+def test_the_minister_is_the_last_holder_named():
+    arts, segs = _frames("Interior Minister Gérald Darmanin spoke first. Finance Minister Bruno Le Maire then "
+                         "said taxes would fall. The minister added that the deficit was under control.")
+    m = P.mentions(arts, segs)
+    role = m[m["mention_kind"] == "role"]
+    assert list(zip(role["text"], role["canonical"])) == [("The minister", "Bruno Le Maire")]
+
+
+def test_cities_organisations_and_contractions_are_not_people():
+    tab = people_of("Traders at Morgan Stanley met in Boca Raton and Des Moines. Islamic State fighters fled. "
+                    "\"I'm done,\" said Maria Ortega.")
+    assert list(persons(tab)) == ["Maria Ortega"]
+    orgs = set(tab[tab["entity_type"] == "organisation"]["name"])
+    assert {"Morgan Stanley"} <= orgs
+
+
+def test_cities_list_is_generated_and_documented():
+    data = ROOT / "src" / "framing" / "data"
+    names = set((data / "people_cities.txt").read_text(encoding="utf-8").splitlines())
+    assert {"boca raton", "des moines", "mumbai"} <= names and not {"lincoln", "alice springs"} & names
+    source = (data / "people_cities.SOURCE.md").read_text(encoding="utf-8")
+    assert "GeoNames" in source and "tools/make_people_cities.py" in source and "CC BY 4.0" in source
+
+
+def test_elected_lists_and_hypotheticals():
+    text = ("Voters chose a new council on Sunday in a close vote, and the winners of the seats were:\n"
+            "Mary Collins of the Civic Party, with 30,000 votes\n"
+            "Frank Tollman of the Labour Party, with 20,000 votes\n"
+            "She joked about moving abroad if Daniel Whitfield is elected. This year's award winners are:\n"
+            "Carol Leeds of the Daily Planet, for her reports on the city budget.")
+    t = officials_of(text)
+    assert t["Mary Collins"][1] and t["Frank Tollman"][1]
+    assert not t["Daniel Whitfield"][1] and not t["Carol Leeds"][1]
+    t = officials_of("Veteran politicians Albert Chan and Emily Wong lost their seats. The new legislators include "
+                     "Tom Lau and Mary Ho.")
+    assert t == {"Albert Chan": ("politician", True), "Emily Wong": ("politician", True),
+                 "Tom Lau": ("legislator", True), "Mary Ho": ("legislator", True)}
+
+
+def test_party_and_private_heads_are_not_officials():
+    t = officials_of("Henrico County GOP chairman Eddie Whitlock agreed. Hany Farid, chairman of the computer "
+                     "science department at Dartmouth, said so. Democratic Rep. Mary Lowe objected.")
+    assert t == {"Eddie Whitlock": ("chairman", False), "Hany Farid": ("chairman", False),
+                 "Mary Lowe": ("Representative", True)}
+
+
+def test_bullets_adjectives_and_clauses():
+    names = persons(people_of("Polls this week:\n-Philip Bump explains the vote.\nSure, official data show a rise. "
+                              "South Korean-born Monte Haines holds little hope. Moderator Hugh Hewitt asked."))
+    assert set(names) == {"Philip Bump", "Monte Haines", "Hugh Hewitt"}
+    t = officials_of("Mr. Tom Cole, saying that he lacked what a president needs, left.")
+    assert t == {"Tom Cole": ("", False)}
+
+
+def test_world_given_names_are_generated_and_documented():
+    data = ROOT / "src" / "framing" / "data"
+    words = set((data / "people_given_names_faker.txt").read_text(encoding="utf-8").split())
+    assert {"filippo", "sahil", "holger"} <= words and not {"york", "west", "will", "paris"} & words
+    source = (data / "people_given_names_faker.SOURCE.md").read_text(encoding="utf-8")
+    assert "Faker" in source and "tools/make_people_given_names_faker.py" in source and "MIT" in source
+    assert list(persons(people_of("We met Filippo Grandi at the market."))) == ["Filippo Grandi"]
+    assert persons(people_of("We read The New York Times at the market.")) == {}
+
+
+def test_quoted_titles_and_compound_surnames():
+    names = persons(people_of('He watched "Twin Peaks" again. She wrote in "Ralph Nader" on the ballot.'))
+    assert list(names) == ["Ralph Nader"]
+    assert A.compatible("Ms. Le Pen", "Marine Le Pen") and not A.compatible("Le Pen", "Marine Pen")
+    t = persons(people_of("Marine Le Pen, the far-right leader in France, spoke. Ms. Le Pen agreed."))
+    assert list(t) == ["Marine Le Pen"] and not t["Marine Le Pen"].is_official

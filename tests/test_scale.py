@@ -66,9 +66,13 @@ def test_synth_local_and_dask_identical(tmp_path, synth_corpus, in_process_clust
     assert local == dask
     arts = pd.read_csv(tmp_path / "local" / "articles.csv")
     assert len(arts) == 30 and arts["article_id"].iloc[0] == "synth-7-0000000"
-    # The batch size does not change the result either.
+    # The batch size does not change the result either, and streaming (with
+    # distinctive terms from merged per-batch counts) equals the in-memory run.
     scale.run(synth_corpus, tmp_path / "big_batches", batch_size=20)
     assert _files(tmp_path / "big_batches") == local
+    pipeline.write_tables(pipeline.analyze(corpus.load(synth_corpus)), tmp_path / "memory")
+    assert _files(tmp_path / "memory") == local
+    assert pd.read_csv(tmp_path / "local" / "distinctive.csv")["outlet"].nunique() >= 10
 
 
 def test_analyze_dask_equals_analyze(seed_articles, in_process_cluster):

@@ -293,10 +293,13 @@ def test_distinctive_terms_hand_made():
                                   "The government acts. The plan fails."]})
     segs = pd.DataFrame({"article_id": ["a", "b"], "segment_id": [0, 0], "start": [0, 0],
                          "end": [len(t) for t in arts["text"]], "kept": [True, True]})
-    d = stance.distinctive_terms(arts, segs)
+    d = stance.distinctive_terms(arts, segs, stop_words=None)
     z = d.set_index(["outlet", "term"])["z"]
     assert z[("left", "leftist")] > 0 and z[("right", "fails")] > 0
     assert z[("left", "the")] < z[("left", "leftist")]
+    # by default function words are dropped before n-grams are formed
+    default = stance.distinctive_terms(arts, segs)
+    assert "the" not in set(default["term"]) and "leftist government" in set(default["term"])
     assert ("right", "leftist") not in z.index          # a group's terms are the ones it uses
     row = d[(d["outlet"] == "left") & (d["term"] == "leftist government")].iloc[0]
     assert (row["count"], row["count_other"]) == (1, 0)
@@ -331,3 +334,14 @@ def test_deterministic(seed_articles, seed_segments, seed_quotes):
     ev = a[1]
     key = ev.assign(_a=ev["article_id"].map({x: i for i, x in enumerate(seed_articles["article_id"])}))
     assert key.sort_values(["_a", "start", "end", "measure"], kind="stable").index.tolist() == list(ev.index)
+
+
+def test_batches_do_not_change_the_result(seed_articles, seed_segments, seed_quotes, monkeypatch):
+    whole = stance.score(seed_articles, seed_segments, seed_quotes)
+    monkeypatch.setattr(stance, "CHUNK_ARTICLES", 2)
+    parts = stance.score(seed_articles, seed_segments, seed_quotes)
+    pd.testing.assert_frame_equal(whole[0], parts[0])
+    pd.testing.assert_frame_equal(whole[1], parts[1])
+    d_whole = stance.distinctive_terms(seed_articles, seed_segments, seed_quotes)
+    monkeypatch.setattr(stance, "CHUNK_ARTICLES", 1)
+    pd.testing.assert_frame_equal(d_whole, stance.distinctive_terms(seed_articles, seed_segments, seed_quotes))

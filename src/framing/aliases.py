@@ -139,10 +139,15 @@ def compatible(a: str, b: str) -> bool:
     True
     >>> compatible("Pedro Sánchez", "Carlos Sánchez")
     False
+    >>> compatible("Ms. Le Pen", "Marine Le Pen")
+    True
     """
     fa, fb = fold(strip_name(a)).split(), fold(strip_name(b)).split()
     if not fa or not fb or fa[-1] != fb[-1]:
         return False
+    short, long_ = (fa, fb) if len(fa) < len(fb) else (fb, fa)
+    if len(short) > 1 and long_[len(long_) - len(short):] == short:
+        return True                      # a compound surname alone: "Le Pen", "Wasserman Schultz"
     if len(fa) > 1 and len(fb) > 1:
         ga, gb = fa[0].rstrip("."), fb[0].rstrip(".")
         if not (ga.startswith(gb) or gb.startswith(ga)):

@@ -20,6 +20,20 @@ by the head word (Commission, Palace, Act ...), and by evidence that the
 words name a human being: a title or honorific, a known given name, a role
 noun before it, an apposition or "who" after it, a reporting verb, a pronoun
 that follows, a credit line ("Image: ...").
+
+Officials follow the rule written in ``data/people_titles.SOURCE.md``: a title
+decides alone or from its context (a state modifier, a state body after it);
+staff and heads take the status of whom they serve or lead ("Merkel's
+spokesman" is an official, "the Clinton campaign's spokesman" and "the
+president of Planned Parenthood" are not); appositions and descriptions on
+either side of a name ("X, the interior minister,", "Afghan President X",
+"Minister for Immigration X") give the role; "the minister" points to the last
+person named with that title.
+
+Speed: one compiled regex finds the capitalised sequences; each distinct
+sequence is split once (``_split_sequence``) and each distinct word sequence is
+parsed once (``_parse_tokens``), both cached on the lexicon, so only the
+context checks run per mention.
 """
 from __future__ import annotations
 
@@ -67,7 +81,8 @@ def _lines_file(name: str) -> frozenset:
 
 class _Lex:
     def __init__(self):
-        self.given = _words_file("people_given_names.txt") | _words_file("people_given_names_world.txt")
+        self.given = (_words_file("people_given_names.txt") | _words_file("people_given_names_world.txt")
+                      | _words_file("people_given_names_faker.txt"))
         self.nonname = _words_file("people_nonname_words.txt")
         self.places = set(_lines_file("people_places.txt")) | set(_lines_file("people_cities.txt"))
         self.adj_country: dict[str, str] = {}
@@ -93,6 +108,7 @@ class _Lex:
         self.honorifics = A.honorifics()
         # (words, sentence start) -> _parse_tokens(...): names recur within and across articles
         self.parse_cache: dict = {}
+        self.seq_cache: dict = {}         # capitalised sequence -> _split_sequence(...)
         self.title_words = frozenset(w for t in self.titles for w in t.split())
         self.max_title = max(len(t.split()) for t in self.titles)
         # country names and adjectives as written (capitalised), for counting in a text
@@ -116,7 +132,7 @@ _SURNAME_CUES = {"hall", "park", "day", "law", "post", "guard", "bay", "lake", "
                  "church", "cross", "mount", "rivers", "bridges", "castle", "wood", "woods", "field",
                  "fields", "gates", "house", "court", "young", "black", "brown", "white", "green",
                  "king", "bishop", "cook", "baker", "hunter", "fisher", "temple", "tower", "port",
-                 "times", "union", "fund", "trust", "press", "front", "council", "parsons", "moore"}
+                 "times", "trust", "press", "front", "council", "parsons", "moore"}
 _MODIFIERS = {"former", "then", "acting", "interim", "late", "outgoing", "incoming", "deputy", "vice",
               "assistant", "senior", "chief", "top", "first", "new", "current", "ex", "socialist",
               "conservative", "liberal", "labour", "leftist", "rightist", "democratic", "republican",
@@ -134,8 +150,23 @@ _LEGISLATURE_HEADS = {"council", "parliament", "assembly", "congress", "senate",
                       "duma", "bundestag", "knesset", "cabinet", "commons", "lords", "chamber", "diet", "cortes"}
 _MEMBER_OF_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:former\s+|veteran\s+|sitting\s+)?member\s+of\s+(?:the\s+)?"
                            r"((?:[\w'-]+\s+){0,5}([\w'-]+))$", re.I)
+# the service before a rank: "Army Capt. X", "Navy Adm. Y", "Border Patrol agent Z"
+_SERVICE_WORDS = {"army", "navy", "marine", "marines", "air", "force", "coast", "guard", "police", "border", "patrol",
+                  "county", "city", "military", "royal"}
+# what may follow a title in an apposition: "owner of X", "spokesman for Y", "aide to Z",
+# "congressman and critic", "(an) official with the ministry"
+_APPOS_TITLE_NEXT = {"of", "at", "for", "to", "with", "in", "from", "on", "and", "who", "since", "until", "between",
+                     "under", "in", "during", "based", "whose", "'s"}
+_CLAUSE_WORDS = {"saying", "said", "says", "who", "which", "that", "is", "was", "were", "are", "has", "had", "have",
+                 "will", "would", "could", "should", "can", "may", "might", "did", "does", "do", "not", "if",
+                 "when", "because", "but", "he", "she", "they", "it", "we", "i", "you", "whose", "son", "daughter",
+                 "wife", "husband", "father", "mother", "brother", "sister", "widow", "nephew", "niece", "friend"}
+_PLACE_ARTICLES = {"los", "las", "el", "san", "santa"}
 _PARTY_MEMBER = {"republican", "democrat", "democratic", "gop", "tory", "labour", "conservative"}
-_GROUP_WORDS = {"republicans", "democrats", "americans", "europeans", "conservatives", "liberals", "socialists",
+_GROUP_WORDS = {"workers", "voters", "sisters", "principles", "states", "elks", "fathers", "mothers", "veterans",
+                "students", "teachers", "nurses", "farmers", "owners", "citizens", "residents", "members", "friends",
+                "supporters", "leaders", "allies", "families", "parents", "women", "men", "kids", "fans",
+                "republicans", "democrats", "americans", "europeans", "conservatives", "liberals", "socialists",
                 "muslims", "christians", "jews", "catholics", "protestants", "latinos", "hispanics", "africans",
                 "asians", "arabs", "blacks", "whites", "millennials", "evangelicals", "tories", "greens"}
 _GOV_WORDS = {"government", "govt", "ministry", "minister", "cabinet", "state", "federal", "council",
@@ -145,6 +176,7 @@ _GOV_WORDS = {"government", "govt", "ministry", "minister", "cabinet", "state", 
               "navy", "un", "united", "nations", "eu", "european", "public", "official", "officials"}
 _NOT_YET = {"next", "future", "would-be", "potential", "aspiring", "hopeful", "prospective", "possible"}
 _STATE_KINDS = {"government", "legislature", "court", "police", "international"}
+_PARTY_WORDS = {"gop", "republican", "democratic", "democrat", "party", "campaign", "dnc", "rnc"}
 _COMPANY_WORDS = {"company", "firm", "corporation", "inc", "inc.", "corp", "group", "platform", "bank",
                   "startup", "network", "club", "team", "university", "school", "church", "party",
                   "campaign", "foundation", "newspaper", "magazine", "museum"}
@@ -152,7 +184,11 @@ _REPORT_VERBS = r"(?:said|says|say|told|tells|added|adds|wrote|writes|stated|sta
                 r"noted|insisted|warned|claimed|announced|asked|replied|responded|tweeted|posted|" \
                 r"according|believes|believed|thinks|thought|described|called|urged|admitted|denied|" \
                 r"confirmed|acknowledged|recalled|continued|agreed|suggested|has|had|was|is|will|would|" \
-                r"did|does|who|whose)"
+                r"did|does|who|whose|scored|won|beat|defeated|lost|joined|signed|played|died|met|visited|" \
+                r"became|resigned|" \
+                r"received|spent|took|made|left|returned|arrived|founded|married|graduated|criticised|" \
+                r"criticized|praised|attended|testified|pleaded|sued|voted|wants|wanted|hopes|hoped|" \
+                r"plans|planned|decided|refused|declined|spoke|speaks|met)"
 _AFTER_VERB_RE = re.compile(r"\s*(?:,\s*)?(?:(?:also|later|then|previously|has|had|have)\s+)?" + _REPORT_VERBS + r"\b")
 _AFTER_WHO_RE = re.compile(r"\s*,\s*(?:who|whose|whom)\b([^.;!?\n]{0,160})")
 _AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.!?\n\"()]{2,90}?)(?=\s*(?:,|\.|;|\)|$))")
@@ -171,7 +207,13 @@ _OFFICIAL_CLAUSE_RE = re.compile(
     r"\b(?:consult|chair|chairs|chaired|head|heads|headed|lead|leads|led|oversee|oversees|preside|presides|"
     r"appointed|nominated|elected|sworn|serves|served|serving)\b[^.;]*\b(?:prosecutor|prosecutors|court|"
     r"ministry|minister|government|parliament|senate|congress|cabinet|council|commission|police|"
-    r"department|agency|state|office)", re.I)
+    r"department|agency)", re.I)
+
+
+_STATE_CLAUSE_RE = re.compile(
+    r"\b(?:chair|chairs|chaired|head|heads|headed|lead|leads|led|oversee|oversees|preside|presides|appointed|"
+    r"nominated|elected|sworn|serves|served|serving)\b[^.;]*\b(?:government|ministry|parliament|senate|congress|"
+    r"cabinet|police|court|prosecutors?|legislature|council of ministers)", re.I)
 
 
 def _cap_class() -> str:
@@ -349,6 +391,8 @@ def _describe_role(title_phrase: str, modifiers: list[str], lex: _Lex, after_tex
             official = "false"
         elif mod_words & _COMPANY_WORDS:
             official = "false"
+        elif mod_words & _PARTY_WORDS and inst_kind not in ("legislature", "government"):
+            official = "false"           # "county GOP chairman", "Democratic strategist"
         elif gov or country:
             official = "true"
         elif title_phrase in ("president", "governor", "secretary", "speaker", "justice", "inspector",
@@ -381,66 +425,93 @@ def _kept_segments(segments: pd.DataFrame) -> dict:
     return out
 
 
+def _split_sequence(seq: str, lex: _Lex):
+    """A capitalised sequence as name candidates, cached per distinct string by
+    :func:`_candidates`: a list of ``(offsets relative to the sequence, tokens,
+    possessive)`` parts, split after possessive words ("Spain's" | "Prime
+    Minister Pedro Sánchez"); or a string when the sequence is one word that
+    never names a person (the country it names, or "").
+
+    >>> _split_sequence("Spain's Prime Minister", _lex())
+    [((0,), ('Spain',), True), ((8, 14), ('Prime', 'Minister'), False)]
+    """
+    fold = A.fold
+    if " " not in seq and "'" not in seq:
+        f = fold(seq)
+        if f in lex.nonname:
+            return ""                            # "The", "On", "However": the commonest case
+        k = lex.known.get(f)
+        if (k is not None and k[1] != "organisation") or (k is None and (f in lex.places or f in lex.country_names
+                                                                          or f in lex.adj_country)):
+            cc = lex.adj_country.get(f) or lex.country_names.get(f) or ""
+            return "" if cc == "European Union" else cc
+    toks = []
+    pos = 0
+    for tok in seq.split(" "):
+        if tok:
+            toks.append((pos, tok))
+        pos += len(tok) + 1
+    # split after possessive words: "Spain's Prime Minister Pedro" -> "Spain's" | "Prime ..."
+    parts, cur = [], []
+    for off, tok in toks:
+        if "-" in tok:
+            # "Cruz-who", "Rubio-as": a dash written as a hyphen before a function word ends the name
+            head, _, tail = tok.partition("-")
+            if head and fold(tail.split("-")[0]) in lex.nonname:
+                cur.append((off, head))
+                parts.append(cur)
+                cur = []
+                continue
+        cur.append((off, tok))
+        if tok[-2:] == "'s" or tok[-1] == "'":
+            parts.append(cur)
+            cur = []
+    if cur:
+        parts.append(cur)
+    out = []
+    for part in parts:
+        ptoks = [t for _, t in part]
+        poss = _poss(ptoks[-1])
+        if poss:
+            ptoks[-1] = _strip_poss(ptoks[-1])
+        out.append((tuple(o for o, _ in part), tuple(ptoks), poss))
+    return out
+
+
 def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = None) -> list[_Cand]:
     """Capitalised sequences of the kept segments as candidates. Single words
     that are places, countries, nationalities or known non-organisations are
     not returned (they never name a person); the countries they name are
     counted into ``countries`` instead."""
     cands = []
-    nonname = lex.nonname
-    fold = A.fold
-    known, places, cnames, adj = lex.known, lex.places, lex.country_names, lex.adj_country
+    seq_cache = lex.seq_cache
     for para, (sid, lo, hi, kind) in enumerate(segs):
         heading = (kind in ("title", "heading") or hi - lo < 160) and _title_case_paragraph(norm[lo:hi])
         for m in _SEQ_RE.finditer(norm, lo, hi):
             b = m.start() - 1
-            if b >= 0 and (norm[b].isalnum() or norm[b] == "_" or norm[b] in _SEQ_BEFORE_BAD):
-                continue                        # inside a word ("McDonald" is matched whole from "M")
+            if b >= 0 and (norm[b].isalnum() or norm[b] == "_" or norm[b] in _SEQ_BEFORE_BAD) \
+                    and not (norm[b] == "-" and (b == 0 or norm[b - 1] in " \n\t")):
+                continue                        # inside a word ("McDonald" is matched whole from "M");
+                                                # a dash after a space is a bullet: "-Philip Bump explains"
             seq = m.group(0)
-            if " " not in seq and "'" not in seq and fold(seq) in nonname:
-                continue                        # "The", "On", "However": the commonest case, skipped early
-            if " " not in seq and "'" not in seq:
-                f = fold(seq)
-                k = known.get(f)
-                if (k is not None and k[1] != "organisation") or (k is None and (f in places or f in cnames
-                                                                                  or f in adj)):
-                    if countries is not None:
-                        cc = adj.get(f) or cnames.get(f)
-                        if cc and cc != "European Union":
-                            countries[cc] += 1
-                    continue
-            toks = []
-            pos = m.start()
-            for tok in seq.split(" "):
-                if tok:
-                    toks.append((pos, tok))
-                pos += len(tok) + 1
-            # split after possessive words: "Spain's Prime Minister Pedro" -> "Spain's" | "Prime ..."
-            parts, cur = [], []
-            for off, tok in toks:
-                if "-" in tok:
-                    # "Cruz-who", "Rubio-as": a dash written as a hyphen before a function word ends the name
-                    head, _, tail = tok.partition("-")
-                    if head and fold(tail.split("-")[0]) in nonname:
-                        cur.append((off, head))
-                        parts.append(cur)
-                        cur = []
-                        continue
-                cur.append((off, tok))
-                if tok[-2:] == "'s" or tok[-1] == "'":
-                    parts.append(cur)
-                    cur = []
-            if cur:
-                parts.append(cur)
+            parts = seq_cache.get(seq)
+            if parts is None:
+                parts = _split_sequence(seq, lex)
+                if len(seq_cache) > 200_000:
+                    seq_cache.clear()
+                seq_cache[seq] = parts
+            if isinstance(parts, str):           # not a name: a function word, place or country
+                if parts and countries is not None:
+                    countries[parts] += 1
+                continue
+            base = m.start()
             possessor = ""
-            for part in parts:
+            for rel, ptoks, poss in parts:
                 c = _Cand()
                 c.para, c.seg_id, c.seg_lo, c.seg_hi, c.heading = para, sid, lo, hi, heading
-                c.offs = [o for o, _ in part]
-                c.tokens = [t for _, t in part]
-                c.poss = _poss(c.tokens[-1])
-                if c.poss:
-                    c.tokens[-1] = _strip_poss(c.tokens[-1])
+                c.offs = [base + o for o in rel]
+                c.tokens = list(ptoks)
+                c.poss = poss
                 c.possessor = possessor
                 c.start = c.offs[0]
                 c.end = c.offs[-1] + len(c.tokens[-1])
@@ -519,6 +590,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     evidence: list[str] = []
     # leading function words / sentence openers ("The", "On", "According")
     while i < n_t and low[i] in lex.nonname and not (low[i] in lex.given and i + 1 < n_t and not sent_start):
+        if low[i] in _PLACE_ARTICLES and i + 1 < n_t:
+            break                        # "Los Angeles Times", "Las Vegas": the article is part of the name
         i += 1
     # a whole known entity or place ("European Commission", "Hong Kong") is never a title + name
     rest_f = " ".join(low[i:])
@@ -539,8 +612,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             continue
         # a run of modifiers counts only when a title phrase and a name follow it
         j = i
-        while j < n_t and (low[j] in lex.adj_country or low[j] in _MODIFIERS or low[j] in lex.country_names) \
-                and not _match_title(low, j, lex):
+        while j < n_t and (low[j] in lex.adj_country or low[j] in _MODIFIERS or low[j] in lex.country_names
+                           or low[j] in _SERVICE_WORDS) and not _match_title(low, j, lex):
             j += 1
         n = _match_title(low, j, lex) if j < n_t else 0
         if n and j + n < n_t:
@@ -564,9 +637,18 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             and not sent_start):
         title_mods.append(toks[i])        # "... to the UN Nikki Haley": the body is not part of the name
         i += 1
-    while i < n_t - 2 and low[i] in _DESCRIPTORS:
+    while i < n_t - 2 and (low[i] in _DESCRIPTORS or low[i] in _GROUP_WORDS):     # "Democrats Hillary Clinton"
         title_mods.append(toks[i])
         i += 1
+    # "South Korean-born Monte Haines": a derived adjective before the name is a description
+    for k in range(n_t - 2, i - 1, -1):
+        if _DERIVED_RE.search(toks[k]):
+            title_mods.extend(toks[i:k + 1])
+            i = k + 1
+            break
+    if sent_start and n_t - i == 3 and low[i] not in lex.given and low[i + 1] in lex.given and not title_phrase \
+            and low[i] not in lex.honorifics and not _is_acronym(toks[i]):
+        i += 1                           # "Moderator Hugh Hewitt asked": a common noun opens the sentence
     if not title_phrase and title_mods:
         # "House Republican Thomas Massie", "Senate Democrat X": a member of that chamber
         mset = {A.fold(m) for m in title_mods}
@@ -580,7 +662,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     # trailing function words / dates ("Sánchez Monday")
     kept_word = False
     while j > i and low[j - 1] in lex.nonname and j - i > 1:
-        if j - i == 2 and low[i] in lex.given and title_phrase and low[j - 1] not in _WEEKDAYS:
+        if (j - i == 2 and low[i] in lex.given and title_phrase and low[j - 1] not in _WEEKDAYS
+                and len(low[j - 1]) > 2):
             kept_word = True             # "Home Secretary Theresa May": a surname that is also a month
             break
         j -= 1
@@ -606,6 +689,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             kind if kind != "organisation" else "other")
         return (kind, i, j) + out + ("",)
     other = ("other", i, j) + out + ("",)
+    if len(nlow) == 1 and (nlow[0] in _DESCRIPTORS or nlow[0] in _PARTY_MEMBER):
+        return other                     # "the Republican, a former governor": a party word, not a name
     if _DERIVED_RE.search(name_toks[-1]):
         return other                     # "Arkansas-based", "Russian-born": an adjective, not a name
     if any(_is_acronym(t) for t in name_toks) or any(ch.isdigit() for t in name_toks for ch in t):
@@ -613,8 +698,11 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     if any(t in lex.adj_country or t in lex.country_names or (t.endswith("s") and t[:-1] in lex.adj_country)
            for t in nlow) or head in _GROUP_WORDS:
         return other
-    if len(nlow) > 1 and not given_first and (nlow[0] in _PLACE_HEADS or any(t in lex.places for t in nlow[:-1])):
-        return other                     # "Kentucky Republican", "West Roxbury"
+    if len(nlow) > 1 and (head in _PARTY_MEMBER or head in _DESCRIPTORS):
+        return other                     # "Florida Republican", "Blue Dog Democrat"
+    if len(nlow) > 1 and not given_first and (nlow[0] in _PLACE_HEADS or nlow[0] in _ORG_HEADS
+                                              or any(t in lex.places for t in nlow[:-1])):
+        return other                     # "Kentucky Republican", "West Roxbury", "Team Inferno"
     if len(nlow) > 1 and any(t in lex.nonname for t in nlow[1:]) and not kept_word:
         return other
     if len(nlow) > 4:
@@ -624,8 +712,40 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     return ("", i, j) + out + ("",)
 
 
+_PORTFOLIO_BEFORE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|Commissioner|Ambassador|"
+                                  r"Envoy|Spokes(?:man|woman|person)|Minister of State|Secretary of State))\s+(for|of|to)\s+"
+                                  r"(the\s+)?$")
+
+
+def _split_portfolio(c: _Cand, norm: str, lex: _Lex) -> tuple | None:
+    """ "Minister for Immigration Chris Bowen": the candidate starts with the
+    portfolio of a title written before it. Moves the candidate past the
+    portfolio words and returns (title phrase, role as written), or None."""
+    toks = c.tokens
+    if len(toks) < 2 or c.start - c.seg_lo < 8 or not norm.endswith(("for ", "of ", "to ", "the "), 0, c.start):
+        return None
+    pm = _PORTFOLIO_BEFORE_RE.search(norm, max(c.seg_lo, c.start - 60), c.start)
+    if pm is None:
+        return None
+    k = 0
+    while k < min(3, len(toks) - 1) and A.fold(toks[k]) not in lex.given:
+        k += 1
+    rest = [A.fold(t) for t in toks[k:]]
+    if k == 0 or not rest or rest[0] not in lex.given:
+        return None
+    title_words = pm.group(1).split()
+    suf = _title_suffix(title_words, lex)
+    if suf is None:
+        return None
+    role = f"{pm.group(2)} {pm.group(3) or ''}{' '.join(toks[:k])}"     # "for Immigration", "to the UN"
+    c.tokens, c.offs = toks[k:], c.offs[k:]
+    c.start = c.offs[0]
+    return suf[2], role
+
+
 def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
     """Strip titles, classify the candidate, collect evidence."""
+    portfolio = _split_portfolio(c, norm, lex) if not c.sent_start else None
     toks, offs = c.tokens, c.offs
     key = (tuple(toks), c.sent_start)
     parsed = lex.parse_cache.get(key)
@@ -654,6 +774,11 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         role, off, inst, ctry, _ = _describe_role(title_phrase, ([c.possessor] if c.possessor else []) + title_mods,
                                                   lex)
         c.role, c.official, c.institution, c.country = role, off, inst, ctry
+    if portfolio is not None and not title_phrase:
+        title_phrase = c.title = portfolio[0]
+        role, off, inst, ctry, _ = _describe_role(title_phrase, [], lex)
+        c.role, c.official, c.institution, c.country = f"{role} {portfolio[1]}", off, inst, ctry
+        c.evidence.append("title")
     if kind:
         c.kind = kind
         if kind == "organisation" and c.possessor and not name_over:
@@ -661,42 +786,51 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         return
     name_toks = c.tokens
     given_first = A.fold(name_toks[0]) in lex.given
+    if (not given_first and offs[0] > 0 and norm[offs[0] - 1] in "\"'" and c.end < len(norm)
+            and norm[c.end] in "\"'" and not c.poss):
+        c.kind = "other"                 # a whole quoted title: "Twin Peaks", "Choose Life"
+        return
     after = norm[c.end + (2 if c.poss else 0):min(c.seg_hi, c.end + 200)]
     before = norm[max(c.seg_lo, c.start - 80):c.start]
     if not title_phrase:
         # strip what was dropped (honorifics etc.) from the "before" window
         before = norm[max(c.seg_lo, offs[0] - 80):offs[0]] if i == 0 else norm[max(c.seg_lo, c.start - 80):c.start]
     # credit lines: "Image: Nick Moreau."
-    if _CREDIT_RE.search(before):
+    tail_b = before.rstrip()
+    if (tail_b[-1:] in (":", "|", "/") or tail_b[-2:].lower() == "by") and _CREDIT_RE.search(before):
         c.evidence.append("credit")
     if given_first and len(name_toks) >= 2:
         c.evidence.append("given")
     elif 2 <= len(name_toks) <= 3 and _SYLLABLE_GIVEN_RE.match(name_toks[-1]):
         # romanised Chinese/Korean given names: "Moon Jae-in", "Leung Kwok-hung"
         c.evidence.append("given")
+    comma_after = after.lstrip()[:1] == ","      # the "who", age and apposition patterns all need one
     if not c.poss:
-        if _AFTER_WHO_RE.match(after):
+        if comma_after and _AFTER_WHO_RE.match(after):
             c.evidence.append("who")
-        if _AFTER_AGE_RE.match(after):
+        if comma_after and _AFTER_AGE_RE.match(after):
             c.evidence.append("age")
         if _AFTER_VERB_RE.match(after):
             c.evidence.append("verb")
     # lower-case role noun just before: "founder Pavel Durov", "spokesperson Elma Saiz"
     if not title_phrase:
         words = before.split()
-        if words and not before.endswith((",", ":", ";")) and before[-1:].isspace():
+        if words and not before.endswith((",", ":", ";")) and before[-1:].isspace() \
+                and words[-1].lower().rstrip(",") in lex.title_words:   # cheap test first: a title word before
             tail = words[-7:]
             suf = _title_suffix(tail, lex)
             if suf is not None:
                 m0, k0, phrase = suf
-                if tail[k0][:1].islower() or tail[k0].lower() in ("pm", "ceo", "mp", "mep"):
+                # the word just before the name is lower case ("Crown prosecutor X"): a capitalised
+                # title is part of the name sequence and was read there
+                if tail[-1][:1].islower() or tail[-1].lower() in ("pm", "ceo", "mp", "mep"):
                     role, off, inst, ctry, _ = _describe_role(phrase, tail[m0:k0], lex)
                     c.title = phrase
                     c.role, c.official, c.institution, c.country = role, off, inst, ctry
                     c.evidence.append("role-before")
         # "a spokesman for the State Department, John Kirby": the role and whom it serves, before
-        if not c.title and before.rstrip().endswith(","):
-            fm = _ROLE_FOR_BEFORE_RE.search(before)
+        if not c.title and len(c.tokens) > 1 and before.rstrip().endswith(","):
+            fm = _ROLE_FOR_BEFORE_RE.search(before)      # one word after "the mayor of Burlington," is a place
             if fm is not None:
                 words = fm.group(1).split()
                 suf = _title_suffix(words, lex)
@@ -737,7 +871,10 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                 c.evidence.append("title-and")
     # apposition after: "Musk, owner of X," / "Teresa Peramato, who must consult ..."
     if not c.poss and not c.title:
-        am = _AFTER_APPOS_RE.match(after)
+        am = _AFTER_APPOS_RE.match(after) if comma_after else None
+        if am and after[am.end():am.end() + 2] == ". " and len(am.group(2).split()[-1]) <= 4 \
+                and am.group(2).split()[-1][:1].isupper():
+            am = None                    # "Mitt Romney, Arizona Sen. John McCain": a list, not an apposition
         mm = _MEMBER_OF_RE.match(am.group(0).strip(" ,")) if am else None
         if mm and A.fold(mm.group(2)) in _LEGISLATURE_HEADS:
             # "X, a member of the Legislative Council": a legislator
@@ -751,14 +888,25 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
             # "owner of X" -> title at the front, institution after "of"
             low_words = [w.lower() for w in words]
             n = 0
-            for k in range(len(words)):
+            for k in range(min(len(words), 6)):
+                if low_words[k] in _CLAUSE_WORDS:
+                    break                # "Mr. Trump, saying that he ... president": a clause, not an apposition
                 n = _match_title(low_words, k, lex)
+                if n and k + n < len(words) and low_words[k + n] not in _APPOS_TITLE_NEXT:
+                    n = 0                # "Sure, official data show": the title word is an adjective here
+                    break
                 if n:
                     phrase = " ".join(low_words[k:k + n])
                     mods = words[:k]
                     rest = words[k + n:]
                     inst = ""
+                    state_rest = []
+                    if rest and rest[0].lower() in ("in", "with"):
+                        # "an official in the Obama administration": the body's words tell a state job
+                        # (but "the far-right leader in France" names no office)
+                        state_rest = [w for w in rest[1:] if w.lower() in _STRICT_GOV_WORDS]
                     if rest and rest[0].lower() in ("of", "at", "for"):
+                        state_rest = [w for w in rest[1:] if w.lower() in _STRICT_GOV_WORDS]
                         inst_words = [w for w in rest[1:] if w[:1].isupper() or w.lower() in ("of", "the")]
                         while inst_words and inst_words[0].lower() in ("of", "the"):
                             inst_words = inst_words[1:]        # "for the ministry" names no body
@@ -769,7 +917,8 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                            or (k2 > 0 and A.fold(mods[k2 - 1] + " " + w) in lex.places)
                            or (k2 + 1 < len(mods) and A.fold(w + " " + mods[k2 + 1]) in lex.places)
                            for k2, w in enumerate(mods)):
-                        role, off, inst2, ctry, _ = _describe_role(phrase, mods + ([inst] if inst else []), lex)
+                        role, off, inst2, ctry, _ = _describe_role(phrase, mods + ([inst] if inst else [])
+                                                                   + state_rest, lex)
                         if inst and A.fold(inst) in lex.known:
                             inst2 = lex.known[A.fold(inst)][0]
                             if lex.known[A.fold(inst)][2] in ("platform", "company", "media") and off != "true":
@@ -780,15 +929,21 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                         c.role, c.official, c.institution, c.country = role, off, inst2, ctry
                         c.evidence.append("appos")
                     break
-        if _ELECTED_AFTER_RE.match(after) and c.official != "false":
+        if _ELECTED_AFTER_RE.match(after) and c.official != "false" \
+                and not _HYPOTHETICAL_BEFORE_RE.search(before[-40:]) and not _NOT_ELECTED_RE.match(after[:40]):
             c.official = "true"                 # "X won a seat", "X, 54, was re-elected"
             c.evidence.append("elected")
-        wm = _AFTER_WHO_RE.match(after)
+        wm = _AFTER_WHO_RE.match(after) if comma_after else None
         if wm and _OFFICIAL_CLAUSE_RE.search(wm.group(1)) and not c.title:
             c.official = "true"
             c.evidence.append("official-clause")
-    if len(c.tokens) > 1 and _PRONOUN_RE.search(after[:160]):     # read only for multi-word names
-        c.evidence.append("pronoun")
+    if c.title and c.official != "true" and not c.poss and comma_after:
+        wm = _AFTER_WHO_RE.match(after)
+        if wm and _STATE_CLAUSE_RE.search(wm.group(1)):
+            c.official = "true"          # "Professor X, who chairs the government's flag panel"
+            c.evidence.append("official-clause")
+    if len(c.tokens) > 1 and "given" not in c.evidence and not _strong(c) and _PRONOUN_RE.search(after[:160]):
+        c.evidence.append("pronoun")     # read only where it can decide: multi-word names without other evidence
     if _PREPOSITION_BEFORE_RE.search(before[-12:]) and not c.title:
         c.evidence.append("after-preposition")
     c.kind = "maybe"
@@ -798,11 +953,17 @@ _ELECTED_SENT_RE = re.compile(
     r"\b(?:re-?elected|were elected|was elected|been elected|sworn in|took office|"
     r"(?:won|secured|retained|kept|held|lost|regained|gained|captured|clinched|took|defended)\s+(?:back\s+)?"
     r"(?:a|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}seats?\b|"
-    r"(?:won|secured|retained)\s+re-?election|voted\s+(?:back\s+)?into\s+(?:office|parliament|the\s+\w+)|"
+    r"(?:won|secured|retained)\s+re-?election|(?:won|topped)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:constituency|constituencies|district|by-election|general election|legislative election|poll)\b|"
+    r"voted\s+(?:back\s+)?into\s+(?:office|parliament|the\s+\w+)|"
     r"returned\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[Cc]ouncil|[Pp]arliament|[Ll]egislature|[Aa]ssembly|"
     r"[Cc]ongress|[Ss]enate|LegCo|office))", re.I)
-_NOT_ELECTED_RE = re.compile(r"\b(?:fail\w*|unsuccessful\w*|defeated by|lost to|not elected|if elected|"
+_NOT_ELECTED_RE = re.compile(r"\b(?:fail\w*|unsuccessful\w*|defeated by|lost to|not elected|if elected|primary|"
+                             r"if\b[^.]{0,60}\belected|is elected|gets? elected|until\b[^.]{0,40}\belected|"
+                             r"primaries|caucus\w*|nominat\w+|"
                              r"to be elected|would be elected|could be elected|hopes? to|seeking|seeks?)\b", re.I)
+_ELECTION_WORDS_RE = re.compile(r"\b(?:elect\w*|seats?|votes?|voters|constituenc\w+|ballot|poll|polls)\b", re.I)
+_HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|when|unless|once|until|whether|should)\s+(?:[\w.'-]+\s+){0,3}$", re.I)
 _SENT_END_RE = re.compile(r"[.!?](?=\s|$)")
 _WINNERS_RE = re.compile(r"\b(?:winners|winning candidates|elected members|new members|were returned|"
                          r"newly elected|successful candidates)\b", re.I)
@@ -830,8 +991,9 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
             if open_list and (hi - lo < 240 or kind in ("list", "list_item")) and not seg.endswith(":"):
                 listed.add(sid)
                 continue
-            open_list = seg.endswith(":") and bool(_ELECTED_SENT_RE.search(seg) or _WINNERS_RE.search(seg)) \
-                and not _NOT_ELECTED_RE.search(seg)
+            # "The winners were:" counts only in an election paragraph (not "This year's award winners are:")
+            open_list = seg.endswith(":") and bool(_ELECTED_SENT_RE.search(seg) or (
+                _WINNERS_RE.search(seg) and _ELECTION_WORDS_RE.search(seg))) and not _NOT_ELECTED_RE.search(seg)
     for c in persons:
         if c.official:
             continue
@@ -851,13 +1013,18 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
 # first words of place names in several languages ("San Bernardino", "Boca Raton", "Fort Worth")
 _PLACE_HEADS = {"san", "santa", "santo", "sao", "los", "las", "puerto", "porto", "rio", "fort", "port", "mount",
                 "lake", "cape", "boca", "bahia", "costa", "villa", "ciudad", "saint", "st.", "sainte", "bad",
-                "new", "north", "south", "east", "west", "upper", "lower", "greater"}
+                "new", "north", "south", "east", "west", "upper", "lower", "greater", "great", "western", "eastern",
+                "northern", "southern", "central"}
+# first words of organisation and event names ("Team Inferno", "Operation Desert Storm")
+_ORG_HEADS = {"team", "operation", "project", "club", "university", "bank", "museum", "ministry", "department",
+              "college", "camp", "hotel", "radio", "royal", "club", "fund", "institute", "national", "federal"}
 _PLURAL_TITLES = {"sens.": "senator", "reps.": "rep.", "senators": "senator", "representatives": "representative",
                   "congressmen": "congressman", "congresswomen": "congresswoman", "lawmakers": "lawmaker",
                   "legislators": "legislator", "ministers": "minister", "governors": "governor", "govs.": "gov.",
                   "mayors": "mayor", "justices": "justice", "judges": "judge", "councillors": "councillor",
                   "councilors": "councilor", "mps": "mp", "meps": "mep", "prosecutors": "prosecutor",
-                  "ambassadors": "ambassador", "commissioners": "commissioner"}
+                  "ambassadors": "ambassador", "commissioners": "commissioner",
+                  "politicians": "politician", "incumbents": "incumbent"}
 
 
 def _plural_alt(t: str) -> str:
@@ -868,8 +1035,10 @@ def _plural_alt(t: str) -> str:
 
 
 _PLURAL_BEFORE_RE = re.compile(r"(" + "|".join(_plural_alt(t) for t in sorted(_PLURAL_TITLES, key=len, reverse=True))
-                               + r")(?:\s+|\s*,\s*)$")
-_LIST_SEP_RE = re.compile(r"(?:,?\s*(?:Jr|Sr)\.?|\s+I{2,3})?\s*(?:\([^()]{1,30}\)|of\s+(?:[A-Z][\w.]*\s?){1,3})?\s*(?:,\s*(?:and\s+)?|and\s+)")
+                               + r")(?:\s+(?:include|included|including|are|were|such as|like|namely))?"
+                               r"(?:\s+|\s*[,:]\s*)$")
+_LIST_SEP_RE = re.compile(r"(?:,?\s*(?:Jr|Sr)\.?|\s+I{2,3})?\s*(?:\([^()]{1,30}\)|of\s+(?:[A-Z][\w.]*\s?){1,3})?\s*"
+                          r"(?:,\s*(?:and\s+)?|and\s+)")
 
 
 def _mark_plural_titles(persons: list, norm: str, segs: list, lex: _Lex) -> None:
@@ -880,7 +1049,7 @@ def _mark_plural_titles(persons: list, norm: str, segs: list, lex: _Lex) -> None
     at = {c.start: c for c in persons}
     for first in sorted(persons, key=lambda c: c.start):
         # only the few person starts are tested, not the whole text
-        m = _PLURAL_BEFORE_RE.search(norm, max(first.seg_lo, first.start - 24), first.start)
+        m = _PLURAL_BEFORE_RE.search(norm, max(first.seg_lo, first.start - 40), first.start)
         if m is None or (m.start() > 0 and norm[m.start() - 1].isalnum()):
             continue
         title = _PLURAL_TITLES[m.group(1).lower()]
@@ -918,15 +1087,18 @@ def _principal_before_re(title: str) -> re.Pattern:
     group 2 the words between)."""
     mods = "|".join(sorted(_STAFF_MODIFIERS | _COMPANY_WORDS))
     tw = r"\s+".join(re.escape(w) for w in title.split())
-    return re.compile(r"((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?=(?:'s|')?\s)|(?<![\w])the\s+(?:[a-z-]+\s+){0,2}[a-z-]+(?='s?\s)"
+    return re.compile(r"((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?=(?:'s|')?\s)"
+                      r"|(?<![\w])the\s+(?:[a-z-]+\s+){0,2}[a-z-]+(?='s?\s)"
                       r"|(?<![\w])(?:[Hh]is|[Hh]er)(?=\s))(?:'s|')?\s+((?:(?:" + mods + r")\s+){0,3})"
-                      + tw + r"\s+$", re.I if False else 0)
+                      + tw + r"\s+$")
 
 
-_POSS_PRINCIPAL_RE = re.compile(r"((?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|(?:the|his|her)\s+(?:[a-z-]+\s+){0,2}"
-                                r"[a-z-]+|his|her)(?:'s|')?\s+((?:[\w-]+\s+){0,4})$")
 _AFTER_PRINCIPAL_RE = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;()\"]{1,60}?)\s+(?:for|to|of|at)\s+"
                                  r"((?:the\s+)?[^,.;()\"]{1,60}?)(?=\s*(?:[,.;()\"]|$|\s(?:who|and|said|says|told)\b))")
+_PRINCIPAL_GOV_WORDS = _GOV_WORDS - {"public", "official", "officials", "united", "european", "city", "state"}
+_STRICT_GOV_WORDS = {"agency", "government", "govt", "ministry", "minister", "cabinet", "parliament", "senate", "congress",
+                     "police", "embassy", "kremlin", "prosecutor", "prosecutors", "prosecution", "administration",
+                     "military", "army", "navy", "regulator"}
 _STATE_TITLE_WORDS = {"president", "minister", "prime", "premier", "chancellor", "mayor", "governor", "senator",
                       "ministry", "king", "queen", "cabinet", "secretary-general"}
 
@@ -953,9 +1125,13 @@ def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, befo
             return "true" if k[2] in _STATE_KINDS else "false"
     if words[-1] in officials and p[:1].isupper():
         return officials[words[-1]]
-    if set(words) & _COMPANY_WORDS:
+    if set(words) & (_COMPANY_WORDS | _PARTY_WORDS):
         return "false"
-    if set(words) & (_GOV_WORDS | _STATE_TITLE_WORDS):
+    # a capitalised state word names a state body ("the Interior Department"); a lower-case one only
+    # when it cannot be a private body's unit ("the ministry", not "the computer science department")
+    raw = p.split()
+    if any(w in _PRINCIPAL_GOV_WORDS and (r[:1].isupper() or w in _STRICT_GOV_WORDS) for w, r in zip(words, raw)) \
+            or set(words) & _STATE_TITLE_WORDS:
         return "true"
     if p[:1].isupper() and len(words) >= 2 and any(w in lex.cues for w in words):
         return "false"                 # a named non-state body: "Priests for Life", "Acme Foundation"
@@ -981,8 +1157,10 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
             principal = ""
             if not c.poss:
                 am = _AFTER_PRINCIPAL_RE.match(norm, c.end, min(c.seg_hi, c.end + 140))
-                if am and A.fold(am.group(1)).endswith(c.title):
-                    principal = am.group(2)
+                if am and (A.fold(am.group(1)).endswith(c.title) or A.fold(am.group(1)).startswith(c.title + " and")):
+                    desc = am.group(1)
+                    # "X, Facebook's vice president of public policy": the possessor is the principal
+                    principal = desc.split("'")[0] if "'" in desc else am.group(2)
             between = ""
             if not principal:
                 if c.possessor:
@@ -993,7 +1171,7 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
                     if pm:
                         principal, between = pm.group(1), pm.group(2) or ""
             if principal:
-                if set(between.lower().split()) & _COMPANY_WORDS:
+                if set(between.lower().split()) & (_COMPANY_WORDS | _PARTY_WORDS):
                     st = "false"                 # "Clinton campaign spokesman": a party or company job
                 else:
                     st = _principal_status(principal, c, officials, lex, seen)
@@ -1042,10 +1220,14 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
                 c.kind = "person"
             else:
                 surname_recurs = single_counts.get(A.fold(c.tokens[-1]), 0) > 0
-                if "after-preposition" not in ev and ("verb" in ev or surname_recurs or "pronoun" in ev):
+                recurs_often = single_counts.get(A.fold(c.tokens[-1]), 0) >= 2    # "backing of Mitt Romney"
+                if ("after-preposition" not in ev or recurs_often) and ("verb" in ev or surname_recurs
+                                                                        or "pronoun" in ev):
                     weak.append(c)
         elif n == 1 and _strong(c) and (c.tokens[0][1:].islower() or "-" in c.tokens[0] or "'" in c.tokens[0]) \
-                and A.fold(c.tokens[0]) not in lex.nonname:
+                and A.fold(c.tokens[0]) not in lex.nonname \
+                and not (c.sent_start and len(c.tokens[0]) > 6 and c.tokens[0].endswith("ly")
+                         and A.fold(c.tokens[0]) not in lex.given):      # "Collectively, former governor X"
             c.kind = "person"
     strong_keys = {A.fold(c.tokens[-1]) for c in cands if c.kind == "person" and len(c.tokens) >= 2}
     for c in weak:
@@ -1110,10 +1292,13 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
                         c.country = near[-1].country
     # canonical names in the article: group by surname key, compatible given names
     groups: list[list[_Cand]] = []
+    by_last: dict[str, list[list[_Cand]]] = defaultdict(list)    # compatible names share the last word
     for c in sorted(full, key=lambda c: (-len(c.tokens), c.start)):
-        hits = [g for g in groups if A.compatible(c.name, g[0].name)]
+        last = (A.fold(A.strip_name(c.name)).split() or [""])[-1]
+        hits = [g for g in by_last[last] if A.compatible(c.name, g[0].name)]
         if not hits:
             groups.append([c])
+            by_last[last].append(groups[-1])
             continue
         if len(hits) > 1:              # "Clinton" with Bill and Hillary named: the nearest one before
             before = [(max((x.start for x in g if x.start <= c.start), default=-1), k) for k, g in enumerate(hits)]
@@ -1153,7 +1338,12 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
                     role_heads["minister"].append((x.start, canon))
     alias_rows = []
     if role_heads:
+        low_text = norm.lower()
+        heads = [h for h in role_heads if h != "pm"] + (["pm"] if "pm" in role_heads else [])
         for para, (sid, lo, hi, kind) in enumerate(segs):
+            seg_low = low_text[lo:hi]
+            if not any(h in seg_low for h in heads):
+                continue                  # the costly alias regex only where a holder's title word occurs
             for m in _ROLE_ALIAS_RE.finditer(norm, lo, hi):
                 phrase = m.group(2).lower()
                 head = phrase.split()[-1]

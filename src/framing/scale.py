@@ -97,10 +97,10 @@ _TERM_COUNT_COLUMNS = ["outlet", "term", "count"]
 
 
 def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Word 1- and 2-gram counts per outlet in the author's voice, as
-    stance.distinctive_terms' CountVectorizer counts them (lower-cased text,
-    its token pattern, bigrams joined by a space), with a Counter per outlet
-    (no vocabulary or sparse matrix per batch); rows sorted by outlet, term."""
+    """Term counts per outlet in the author's voice, counted by the very
+    analyzer stance.distinctive_terms gives its CountVectorizer (same tokens,
+    stop words and n-grams), with a Counter per outlet (no vocabulary or
+    sparse matrix per batch); rows sorted by outlet, term."""
     from collections import Counter
     from . import stance
     empty = pd.DataFrame({"outlet": pd.Series(dtype="str"), "term": pd.Series(dtype="str"),
@@ -109,25 +109,16 @@ def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.Data
         return empty
     docs, ids = stance._voice_documents(articles, segments, quotes, "author")
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype(str)))
-    token = _token_re(stance._TOKEN_PATTERN)
+    analyze = stance._analyzer(stance.DISTINCTIVE_NGRAMS, stance.DISTINCTIVE_STOP_WORDS)
     counts: dict[str, Counter] = {}
     for doc, aid in zip(docs, ids):
-        toks = token.findall(doc.lower())
-        if not toks:
-            continue
-        counter = counts.setdefault(outlet_of[aid], Counter())
-        counter.update(toks)
-        counter.update(map(" ".join, zip(toks, toks[1:])))
+        features = analyze(doc)
+        if features:
+            counts.setdefault(outlet_of[aid], Counter()).update(features)
     rows = [(outlet, term, n) for outlet in sorted(counts) for term, n in sorted(counts[outlet].items())]
     if not rows:
         return empty
     return pd.DataFrame(rows, columns=_TERM_COUNT_COLUMNS).astype({"count": "int64"})
-
-
-@lru_cache(maxsize=4)
-def _token_re(pattern: str):
-    import re
-    return re.compile(pattern)
 
 
 def _merged_term_counts(parts_dir: Path) -> pd.DataFrame:
@@ -157,31 +148,36 @@ def _distinctive_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     if not len(counts):
         return empty
     merged = counts.groupby([group, "term"], sort=True)["count"].sum()
-    groups = sorted(merged.index.get_level_values(0).unique())
+    labels, terms = merged.index.get_level_values(0), merged.index.get_level_values(1)
+    groups = labels.unique()  # sorted, each group's rows contiguous and sorted by term
     if len(groups) < 2:
         return empty
-    vocab = np.array(sorted(merged.index.get_level_values(1).unique()), dtype=object)
-    g_codes = pd.Index(groups).get_indexer(merged.index.get_level_values(0))
-    t_codes = pd.Index(vocab).get_indexer(merged.index.get_level_values(1))
-    y = np.zeros((len(groups), len(vocab)), dtype=float)
-    y[g_codes, t_codes] = merged.to_numpy(dtype=float)
-    corpus = y.sum(axis=0)
-    alpha = np.maximum(corpus.copy(), 1e-9)
-    a0 = alpha.sum()
-    n = y.sum(axis=1)
+    # Sparse: only each group's own terms are scored (the output keeps only
+    # those), so memory is the merged counts, not groups x vocabulary (a
+    # corpus where each outlet-less article is its own group has thousands).
+    # Counts are whole numbers, so every sum below is exact, as in the dense
+    # formula of stance.distinctive_terms.
+    t_codes, vocab = pd.factorize(terms, sort=True)
+    y = merged.to_numpy(dtype=float)
+    corpus = np.bincount(t_codes, weights=y, minlength=len(vocab))
+    alpha_all = np.maximum(corpus, 1e-9)
+    a0 = alpha_all.sum()
+    bounds = np.searchsorted(pd.factorize(labels, sort=True)[0], np.arange(len(groups) + 1))
+    n = np.add.reduceat(y, bounds[:-1])
     total = n.sum()
     out = []
     for i, g in enumerate(groups):
-        yi = y[i]
-        yj = corpus - yi
+        rows = slice(bounds[i], bounds[i + 1])
+        codes, yi = t_codes[rows], y[rows]
+        alpha = alpha_all[codes]
+        yj = corpus[codes] - yi
         ni, nj = n[i], total - n[i]
         delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
                  - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
         var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
         z = delta / np.sqrt(var)
-        keep = np.nonzero(yi >= 1)[0]
-        frame = pd.DataFrame({group: g, "term": vocab[keep], "delta": delta[keep], "z": z[keep],
-                              "count": yi[keep].astype("int64"), "count_other": yj[keep].astype("int64")})
+        frame = pd.DataFrame({group: g, "term": np.asarray(vocab, dtype=object)[codes], "delta": delta, "z": z,
+                              "count": yi.astype("int64"), "count_other": yj.astype("int64")})
         frame = frame.sort_values(["z", "term"], ascending=[False, True], kind="stable")
         out.append(frame)
     return pd.concat(out, ignore_index=True)[columns]
@@ -278,7 +274,7 @@ def _schema(files: list[Path]):
     return pa.unify_schemas(schemas, promote_options="permissive") if schemas else None
 
 
-def _read(parts_dir: Path, table: str, *, columns: list[str] | None = None, kept_only: bool = False) -> pd.DataFrame:
+def _read(parts_dir: Path, table: str, *, columns: list[str] | None = None) -> pd.DataFrame:
     """One table from its partitions, in batch order (empty frame with no
     columns when the stage did not run)."""
     import pyarrow as pa
@@ -287,17 +283,18 @@ def _read(parts_dir: Path, table: str, *, columns: list[str] | None = None, kept
     if not files:
         return pd.DataFrame()
     schema = _schema(files)
+    names = schema.names if columns is None else [c for c in columns if c in schema.names]
+    target = schema if columns is None else pa.schema([schema.field(c) for c in names])
     pieces = []
     for f in files:
-        t = pq.read_table(f).cast(schema)
-        if kept_only and "kept" in t.column_names:
-            t = t.filter(t["kept"])
-        if columns is not None:
-            t = t.select([c for c in columns if c in t.column_names])
-        pieces.append(t)
+        t = pq.read_table(f, columns=names).cast(target)
+        # Whole tables: to pandas one partition at a time (with its pandas
+        # metadata), so the Arrow copy of only one partition is alive.
+        pieces.append(t if columns is not None else t.to_pandas())
+        del t
     if columns is not None:  # no pandas metadata for a subset: plain conversion
         return pa.concat_tables(pieces).to_pandas()
-    frames = [p.to_pandas() for p in pieces]
+    frames = pieces
     non_empty = [f for f in frames if len(f)]
     return pd.concat(non_empty or frames[:1], ignore_index=True)
 
@@ -501,29 +498,261 @@ def _run_dask(batches: Iterable[pd.DataFrame], manifest: _Manifest, parts_dir: P
     return analysed, reused
 
 
+#: Columns the per-outlet summaries (framing.compare.outlets) read from the
+#: corpus-wide tables: only these are kept in memory for the outlets table
+#: (and returned by :func:`run`). tests/test_scale.py checks the streamed
+#: outlets table equals the in-memory one.
+OUTLET_COLUMNS = {
+    "quotes": ["article_id", "outlet", "kind", "n_words", "speaker", "speaker_type", "verb_class"],
+    "people": ["article_id", "outlet", "entity_id", "name", "entity_type", "institution", "country",
+               "is_official", "mentions", "quoted", "first_offset"],
+    "stance": ["article_id", "outlet", "voice", "measure", "count", "n_words", "family", "referent", "variant"],
+}
+#: Mention columns people.resolve reads (the others stay on disk).
+_MENTION_COLUMNS = ["article_id", "outlet", "paragraph", "start", "text", "name", "canonical", "entity_type",
+                    "role", "institution", "country", "official"]
+_CONTEXT_ARTICLE = "\x00corpus-context"
+
+
+def _read_part(path: Path, schema, columns: list[str] | None = None) -> pd.DataFrame:
+    """One partition as pandas, cast to the table's unified schema (the same
+    dtypes as the concatenated table)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    if columns is None:
+        return pq.read_table(path).cast(schema).to_pandas()
+    names = [c for c in columns if c in schema.names]
+    return pq.read_table(path, columns=names).cast(pa.schema([schema.field(c) for c in names])).to_pandas()
+
+
+def _person_names(parts_dir: Path) -> tuple[dict, dict]:
+    """Corpus-wide facts people.resolve needs about person names, one mention
+    partition at a time: name -> number of mentions, and name -> (position,
+    its most informative role mention, as people._best_role picks it: the
+    best score, the earliest on ties). Memory grows with distinct names."""
+    from collections import Counter
+    from . import people
+    files = _part_files(parts_dir, "mentions")
+    schema = _schema(files)
+    counts: Counter = Counter()
+    best: dict = {}
+    for p, f in enumerate(files):
+        m = _read_part(f, schema, _MENTION_COLUMNS)
+        m = m[m["entity_type"] == "person"]
+        counts.update(m["canonical"].tolist())
+        rows: dict = {}
+        for k, r in enumerate(m.to_dict("records")):
+            rows.setdefault(r["canonical"], []).append(((p, k), r))
+        for name, found in rows.items():
+            by_id = {id(r): pos for pos, r in found}
+            cand = people._best_role([r for _, r in found])
+            if not cand:
+                continue
+            old = best.get(name)
+            if old is not None:
+                # Earlier partition first: ties keep the earlier mention.
+                if people._best_role([old[1], cand]) is old[1]:
+                    continue
+            best[name] = (by_id[id(cand)], cand)
+    return dict(counts), best
+
+
+def _context_row(name: str, row: dict | None = None) -> dict:
+    base = {"article_id": _CONTEXT_ARTICLE, "outlet": _CONTEXT_ARTICLE, "paragraph": 0, "start": 0,
+            "text": name, "name": name, "canonical": name, "entity_type": "person", "role": "",
+            "institution": "", "country": "", "official": ""}
+    if row is not None:
+        base.update({c: row.get(c) for c in ("name", "role", "institution", "country", "official")})
+    return base
+
+
+def _people_context(counts: dict, best: dict, roster) -> tuple[list[dict], dict]:
+    """The compact stand-in for the rest of the corpus given to people.resolve
+    with each partition's mentions, and each cluster's canonical form.
+
+    One mention per distinct person name (its best role mention, in corpus
+    order, so resolve picks the same corpus-wide role per cluster), under a
+    placeholder article dropped afterwards. Clusters depend only on the set
+    of names (and the roster); their canonical form also on mention counts,
+    which :func:`_resolve_part` reproduces by repeating each cluster's
+    corpus-wide winner."""
+    from . import aliases as A
+    from . import people
+    ranked = sorted(best, key=lambda n: best[n][0])
+    rows = [_context_row(n, best[n][1]) for n in ranked] + \
+        [_context_row(n) for n in sorted(set(counts) - set(best))]
+    if not rows:
+        return rows, {}
+    probe = people.resolve(pd.DataFrame([_context_row(n) for n in sorted(counts)]), None, None, roster=roster)
+    rindex = people._roster_index(roster)
+    winner_of: dict = {}
+    for name, alias_text in zip(probe["name"], probe["aliases"]):
+        if A.fold(name) in rindex:  # roster clusters take the roster's name, whatever the counts
+            continue
+        members = [m for m in [name] + (alias_text.split("|") if alias_text else []) if m in counts]
+        if len(members) < 2:
+            continue
+        win = A.prefer(members, counts)
+        winner_of[win] = members
+    return rows, winner_of
+
+
+def _resolve_part(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame, context: list[dict],
+                  winner_of: dict, roster) -> pd.DataFrame:
+    """people.resolve for one partition, identical to its rows in the
+    corpus-wide people table: the partition's mentions after the context
+    rows, plus repeats of each cluster's winner so that it also outnumbers
+    its variants here (people's canonical form: most words, accented, then
+    most frequent)."""
+    from collections import Counter
+    from . import people
+    here = Counter(mentions.loc[mentions["entity_type"] == "person", "canonical"].tolist()) if len(mentions) else {}
+    extra = []
+    for win, members in winner_of.items():
+        if not any(m in here for m in members):
+            continue
+        need = max(1 + here.get(m, 0) for m in members if m != win) + 1 - (1 + here.get(win, 0))
+        extra += [_context_row(win)] * max(0, need)
+    frame = pd.concat([pd.DataFrame(context + extra), mentions], ignore_index=True) if context else mentions
+    out = people.resolve(frame, articles, quotes, roster=roster)
+    return out[out["article_id"] != _CONTEXT_ARTICLE].reset_index(drop=True)
+
+
+def _n_rows(files: list[Path]) -> int:
+    import pyarrow.parquet as pq
+    return sum(pq.read_metadata(f).num_rows for f in files)
+
+
+class _TableWriter:
+    """A final table written partition by partition (CSV: header once, the
+    same formatting as pipeline.write_tables; Parquet: one row group each)."""
+
+    def __init__(self, out: Path, name: str, fmt: str):
+        if fmt not in ("csv", "parquet"):
+            raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'parquet'")
+        self.dest = out / f"{name}.{fmt}"
+        self.tmp = self.dest.with_suffix(self.dest.suffix + ".tmp")
+        self.fmt, self.columns, self.fh, self.writer, self.schema = fmt, None, None, None, None
+        self.pending_empty = None
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.columns is None and not len(frame):
+            self.pending_empty = frame if self.pending_empty is None else self.pending_empty
+            return
+        if not len(frame):
+            return
+        self._write(frame)
+
+    def _write(self, frame: pd.DataFrame) -> None:
+        if self.fmt == "csv":
+            if self.fh is None:
+                self.fh = open(self.tmp, "w", encoding="utf-8", newline="")
+            frame.to_csv(self.fh, index=False, header=self.columns is None, lineterminator="\n",
+                         float_format="%.6g")
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+            table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
+            if self.writer is None:
+                self.schema = table.schema
+                self.writer = pq.ParquetWriter(self.tmp, self.schema)
+            self.writer.write_table(table)
+        self.columns = list(frame.columns)
+
+    def close(self) -> Path | None:
+        if self.columns is None:
+            if self.pending_empty is None or not len(self.pending_empty.columns):
+                return None
+            self._write(self.pending_empty)  # an empty table: its header only
+        if self.fh is not None:
+            self.fh.close()
+        if self.writer is not None:
+            self.writer.close()
+        os.replace(self.tmp, self.dest)
+        return self.dest
+
+
 def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.DataFrame]:
-    """Corpus-wide steps over the partitions, then the final tables."""
+    """Corpus-wide steps over the partitions, then the final tables, written
+    partition by partition.
+
+    The same tables as :func:`framing.pipeline.finalize` on the concatenated
+    partitions, but only compact data is held for the whole corpus: the
+    articles table (no text), per-name facts for people.resolve, merged term
+    counts, and the few columns of quotes, people and stance the per-outlet
+    summaries read (:data:`OUTLET_COLUMNS`).
+    """
     articles = _read(parts_dir, "articles")
-    parts = {
-        # The large per-article tables stay on disk.
-        "segments": _read(parts_dir, "segments", columns=SUMMARY_COLUMNS["segments"]),
-        "quotes": _read(parts_dir, "quotes"),
-        "mentions": _read(parts_dir, "mentions"),
-        "stance": _read(parts_dir, "stance"),
-        "stance_evidence": pd.DataFrame(),
-    }
-    if not len(parts["mentions"].columns):
-        del parts["mentions"]
-    if _part_files(parts_dir, "term_counts"):
-        parts["distinctive"] = _distinctive_from_counts(_merged_term_counts(parts_dir))
-    tables = pipeline.finalize(parts, articles, roster=roster)
+    tables: dict[str, pd.DataFrame] = {"articles": articles}
+    resolve = pipeline._stage("people", "resolve")
+    canonical = pipeline._stage("aliases", "canonicalize_speakers")
+    quote_files, mention_files = _part_files(parts_dir, "quotes"), _part_files(parts_dir, "mentions")
+    quote_schema, mention_schema = _schema(quote_files), _schema(mention_files)
+    art_parts = _part_files(parts_dir, "articles")
+    art_schema = _schema(art_parts)
+
+    # people: per partition, with a compact context for the rest of the corpus
+    people_parts: list[Path] = []
+    if resolve is not None and mention_files:
+        counts, best = _person_names(parts_dir)
+        context, winner_of = _people_context(counts, best, roster)
+        people_dir = parts_dir / "_people"
+        people_dir.mkdir(exist_ok=True)
+        for f in mention_files:
+            index = f.name
+            mentions = _read_part(f, mention_schema)
+            arts = _read_part(parts_dir / "articles" / index, art_schema, ["article_id", "outlet"])
+            quotes = _read_part(parts_dir / "quotes" / index, quote_schema, ["article_id", "speaker", "kind"]) \
+                if quote_files else None
+            part = _resolve_part(mentions, arts, quotes, context, winner_of, roster)
+            path = people_dir / index
+            part.to_parquet(path, index=False)
+            people_parts.append(path)
+            del mentions, part
+    # As in pipeline.finalize: speakers are mapped when both whole tables have rows.
+    do_canonical = canonical is not None and _n_rows(quote_files) > 0 and _n_rows(people_parts) > 0
+
+    summaries: dict[str, list[pd.DataFrame]] = {name: [] for name in OUTLET_COLUMNS}
+    written = {}
     for name in pipeline.TABLE_ORDER:
         if name in STREAMED:
             _copy_table(parts_dir, name, out, fmt)
             tables[name] = _read(parts_dir, name, columns=SUMMARY_COLUMNS[name])
-        elif name in tables:
-            pipeline.write_tables({name: tables[name]}, out, fmt=fmt)
-    return tables
+        elif name == "articles":
+            pipeline.write_tables({name: articles}, out, fmt=fmt)
+        elif name == "quotes" and quote_files:
+            writer = _TableWriter(out, name, fmt)
+            for f in quote_files:
+                part = _read_part(f, quote_schema)
+                if do_canonical:
+                    people_part = pd.read_parquet(parts_dir / "_people" / f.name) \
+                        if (parts_dir / "_people" / f.name).exists() else pd.DataFrame()
+                    part = canonical(part, people_part)
+                writer.write(part)
+                summaries[name].append(part[[c for c in OUTLET_COLUMNS[name] if c in part.columns]])
+            written[name] = writer.close()
+        elif name == "people" and people_parts:
+            writer = _TableWriter(out, name, fmt)
+            for path in people_parts:
+                part = pd.read_parquet(path)
+                writer.write(part)
+                summaries[name].append(part[[c for c in OUTLET_COLUMNS[name] if c in part.columns]])
+            written[name] = writer.close()
+        elif name == "stance":
+            files = _part_files(parts_dir, name)
+            if files:
+                _copy_table(parts_dir, name, out, fmt)
+                tables[name] = _read(parts_dir, name, columns=OUTLET_COLUMNS[name])
+    for name in ("quotes", "people"):
+        if summaries[name]:
+            tables[name] = pipeline._concat(summaries[name])
+    if _part_files(parts_dir, "term_counts"):
+        tables["distinctive"] = _distinctive_from_counts(_merged_term_counts(parts_dir))
+        pipeline.write_tables({"distinctive": tables["distinctive"]}, out, fmt=fmt)
+    tables["outlets"] = compare.outlets(tables, articles)
+    pipeline.write_tables({"outlets": tables["outlets"]}, out, fmt=fmt)
+    shutil.rmtree(parts_dir / "_people", ignore_errors=True)
+    return {name: tables[name] for name in pipeline.TABLE_ORDER if name in tables}
 
 
 # --------------------------------------------------------------------------- in memory

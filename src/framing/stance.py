@@ -16,7 +16,7 @@ Every count is traced to its words in ``stance_evidence`` (article offsets).
 :func:`distinctive_terms` finds the words that set each outlet apart
 (weighted log-odds with an informative Dirichlet prior, Monroe, Colaresi &
 Quinn 2008) and :func:`outlet_summary` gives one row per outlet for
-``outlets.csv``. ``docs/stance.md`` says what each measure means and its limits.
+``outlets.csv``. The README says what each measure means and its limits.
 
 Lexicons, the referent table and the target cues are data files in
 ``framing/data/stance`` (each with a ``.SOURCE.md``); replacements are passed
@@ -42,6 +42,7 @@ Examples
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -74,14 +75,16 @@ VOICES = ("author", "quoted")
 #: Quote kinds whose span is the speaker's words (indirect speech is the writer's paraphrase).
 QUOTED_KINDS = ("direct", "partial", "scare")
 
-STANCE_COLUMNS = ["article_id", "outlet", "voice", "measure", "family", "target", "referent",
-                  "variant", "count", "n_words", "per_1000_words"]
-EVIDENCE_COLUMNS = ["article_id", "outlet", "voice", "measure", "family", "term", "start", "end",
-                    "entry", "target", "referent", "variant"]
+# The columns named in the issue come first, in its order; the others follow.
+STANCE_COLUMNS = ["article_id", "outlet", "voice", "measure", "count", "per_1000_words",
+                  "n_words", "family", "target", "referent", "variant"]
+EVIDENCE_COLUMNS = ["article_id", "voice", "measure", "term", "start", "end",
+                    "outlet", "family", "entry", "target", "referent", "variant"]
 DISTINCTIVE_COLUMNS = ["term", "delta", "z", "count", "count_other"]
 
-#: Articles matched together (bounds the memory of one batch).
+#: Articles matched together, and their most characters (bound the memory of one batch).
 CHUNK_ARTICLES = 500
+CHUNK_CHARS = 4_000_000
 
 _WORD = re.compile(r"\w+")
 _SEPS = re.compile(r"[\s-]+")
@@ -133,7 +136,7 @@ def _codes(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     >>> "".join(map(chr, low)), w.tolist(), sep.tolist()
     ('dia-x', [True, True, True, False, True], [False, False, False, True, False])
     """
-    raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     # ASCII by arithmetic (fast); the few distinct other characters one by one.
     folded = raw.copy()
     folded[(raw == 9) | (raw == 11) | (raw == 12)] = 32     # as clean.normalize
@@ -188,9 +191,9 @@ class TermTable:
         right, the longest term first at each position, without overlaps."""
         if self._matcher is None:
             self._matcher = _Matcher({"t": self})
-        _, low, word, sep = _codes(text)
+        folded, low, word, sep = _codes(text)
         tokens = _Tokens(low, word, sep, np.array([0]), np.array([len(text)]))
-        hits = self._matcher.match(tokens, folded_text=fold(text))["t"]
+        hits = self._matcher.match(tokens, folded=folded)["t"]
         for s, e, p in zip(hits.start.tolist(), hits.end.tolist(), hits.payload.tolist()):
             yield s, e, self._matcher.payloads["t"][p]
 
@@ -353,8 +356,9 @@ def _advance(mask: np.ndarray, pos: np.ndarray) -> np.ndarray:
 
 class _Tokens:
     """The words of a batch of text inside its kept segments: start/end
-    offsets, segment number, 64-bit hash (:func:`_hash` of the lower-cased
-    word), and the kind of gap before each word (separator, apostrophe, break).
+    offsets, 64-bit hash (:func:`_hash` of the lower-cased word), and the
+    kind of gap before each word (separator, apostrophe, or a break: other
+    characters, or another segment), which decides whether a term may run on.
     """
 
     __slots__ = ("low", "start", "end", "gap", "hash")
@@ -406,6 +410,23 @@ def _word_hashes(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.nd
 
 
 _POWERS = [np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64)]
+
+
+def _span_hashes(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """:func:`_hash` of each short span ``codes[start:end]``, a character column at a time.
+
+    >>> c = np.array([ord(x) for x in "ab cd"], dtype=np.uint32)
+    >>> _span_hashes(c, np.array([3]), np.array([5])).tolist() == [_hash("cd")]
+    True
+    """
+    h = np.zeros(len(start), dtype=np.uint64)
+    size = end - start
+    power = 1
+    for k in range(int(size.max(initial=0))):
+        live = np.flatnonzero(size > k)
+        h[live] += codes[start[live] + k].astype(np.uint64) * np.uint64(power)
+        power = power * _P % 2 ** 64
+    return h
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -477,11 +498,16 @@ class _Matcher:
         self.payloads: dict[str, list] = {}
         self.payload_matrix = np.full((len(self.phrases) + 1, len(tables)), -1, dtype=np.int64)
         self.table_exact: dict[str, dict] = {}
+        self.exact_keys: dict[str, np.ndarray] = {}
         for col, (name, t) in enumerate(tables.items()):
             for i, key in enumerate(t.keys):
                 self.payload_matrix[phrase_index[key], col] = i
             self.payloads[name] = list(t.keys.values())
             self.table_exact[name] = {phrase_index[k]: v for k, v in t.exact.items()}
+            # (hash of a one-word spelling) xor (phrase number * P), as _spelled_right computes it.
+            self.exact_keys[name] = np.array(sorted(_hash(s) ^ (phrase_index[k] * _P % 2 ** 64)
+                                                    for k, v in t.exact.items() for s in v if " " not in s),
+                                             dtype=np.uint64)
 
     def word_ids(self, tokens: _Tokens) -> np.ndarray:
         """Vocabulary id of every word (-1 when it is no lexicon word).
@@ -507,9 +533,9 @@ class _Matcher:
         ids[found] = at[found]
         return ids
 
-    def match(self, tokens: _Tokens, *, folded_text: str) -> dict[str, _Hits]:
+    def match(self, tokens: _Tokens, *, folded: np.ndarray) -> dict[str, _Hits]:
         """Every table's matches in the batch (see the class docstring).
-        ``folded_text`` (folded, case kept) serves the case-sensitive terms."""
+        ``folded`` (code points folded, case kept) serves the case-sensitive terms."""
         ids = self.word_ids(tokens)
         n_tok = len(ids)
         found_pos, found_len, found_phrase = [], [], []
@@ -538,41 +564,54 @@ class _Matcher:
         order = np.argsort(cat(found_pos), kind="stable")
         all_pos, all_len, all_phrase = cat(found_pos)[order], cat(found_len)[order], cat(found_phrase)[order]
         payloads = self.payload_matrix[all_phrase]
-        return {name: self._table_hits(name, tokens, all_pos, all_len, all_phrase, payloads[:, i],
-                                       folded_text)
+        return {name: self._table_hits(name, tokens, all_pos, all_len, all_phrase, payloads[:, i], folded)
                 for i, name in enumerate(self.names)}
 
-    def _table_hits(self, name, tokens, pos, length, phrase, payload, folded_text) -> _Hits:
+    def _table_hits(self, name, tokens, pos, length, phrase, payload, folded) -> _Hits:
         keep = payload >= 0
         pos, length, phrase, payload = pos[keep], length[keep], phrase[keep], payload[keep]
         # The longest term at each word (the last one there)...
         last = np.concatenate((pos[1:] != pos[:-1], [True])) if len(pos) else np.zeros(0, bool)
         pos, length, phrase, payload = pos[last], length[last], phrase[last], payload[last]
         # ...and, left to right, none starting inside an earlier match.
-        if (length > 1).any():
-            first, after, last = [], [], -1
-            for p, ln in zip(pos[length > 1].tolist(), length[length > 1].tolist()):
-                if p >= last:
-                    first.append(p + 1)
-                    after.append(p + ln)
-                    last = p + ln
-            keep = ~_inside(pos, np.array(first), np.array(after))
+        multi = length > 1
+        if multi.any():
+            mp, ml = pos[multi], length[multi]
+            reach = np.maximum.accumulate(mp + ml)
+            if (mp[1:] < reach[:-1]).any():      # multi-word matches overlap: resolve in order
+                kept, last = [], -1
+                for i, (p, ln) in enumerate(zip(mp.tolist(), ml.tolist())):
+                    if p >= last:
+                        kept.append(i)
+                        last = p + ln
+                mp, ml = mp[kept], ml[kept]
+            keep = ~_inside(pos, mp + 1, mp + ml)
             pos, length, phrase, payload = pos[keep], length[keep], phrase[keep], payload[keep]
         start, end = tokens.start[pos], tokens.end[pos + length - 1]
-        exact = self.table_exact[name]
-        if exact:
-            keep = np.ones(len(pos), dtype=bool)
-            for i in np.flatnonzero(np.isin(phrase, list(exact))).tolist():
-                spelled = _SEPS.sub(" ", folded_text[start[i]:end[i]])
-                keep[i] = spelled in exact[int(phrase[i])]
+        if self.table_exact[name]:
+            keep = self._spelled_right(name, phrase, start, end, length, folded)
             start, end, pos, payload, phrase = start[keep], end[keep], pos[keep], payload[keep], phrase[keep]
         return _Hits(start, end, pos, payload, phrase)
+
+    def _spelled_right(self, name, phrase, start, end, length, folded) -> np.ndarray:
+        """Whether case-sensitive terms are spelled as listed (by hash for
+        one-word terms, one by one for longer ones)."""
+        exact = self.table_exact[name]
+        keep = np.ones(len(phrase), dtype=bool)
+        check = np.flatnonzero(np.isin(phrase, np.array(list(exact), dtype=np.int64)))
+        one = check[length[check] == 1]
+        spelled = _span_hashes(folded, start[one], end[one]) ^ (phrase[one].astype(np.uint64) * np.uint64(_P))
+        keep[one] = np.isin(spelled, self.exact_keys[name])
+        for i in check[length[check] > 1].tolist():
+            text = "".join(map(chr, folded[start[i]:end[i]].tolist()))
+            keep[i] = _SEPS.sub(" ", text) in exact[int(phrase[i])]
+        return keep
 # --------------------------------------------------------------------------- sentences & quotes
 _ABBREV = frozenset("""mr mrs ms dr prof st gen gov sen rep jr sr inc ltd co corp vs no nos approx
 est dept fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt col capt sgt rev hon
 pres supt cmdr adm maj messrs etc al cf""".split())
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_ABBREV_HASH = None
+_ABBREV_HASH = np.array([_hash(a) for a in sorted(_ABBREV)], dtype=np.uint64)
 _NUMERIC_ABBREV_HASH = np.array([_hash(a) for a in ("no", "nos", "fig")], dtype=np.uint64)
 
 
@@ -592,7 +631,6 @@ def _sentence_cuts(folded: np.ndarray, tokens: _Tokens) -> np.ndarray:
     known abbreviation ("Mr."), a single capital (an initial) or dotted
     initials ("U.S."). ``tokens`` (the words) serve the abbreviation check.
     """
-    global _ABBREV_HASH
     n = len(folded)
     pad = np.concatenate((folded, np.zeros(2, dtype=folded.dtype)))     # look-ahead past the end
     stop = (folded == 46) | (folded == 33) | (folded == 63)
@@ -617,8 +655,6 @@ def _sentence_cuts(folded: np.ndarray, tokens: _Tokens) -> np.ndarray:
     after_word = (tokens.end[w] == p[dot]) if len(tokens.end) else np.zeros(len(dot), bool)
     dot, w = dot[after_word], w[after_word]
     w0, length = tokens.start[w], tokens.end[w] - tokens.start[w]
-    if _ABBREV_HASH is None:
-        _ABBREV_HASH = np.array(sorted(_hash(a) for a in _ABBREV), dtype=np.uint64)
     skip = np.isin(tokens.hash[w], _ABBREV_HASH) | ((length == 1) & upper[w0])
     # "No." and "Fig." abbreviate only before a number ("said no. Then" ends a sentence).
     numeric = np.isin(tokens.hash[w], _NUMERIC_ABBREV_HASH)
@@ -809,9 +845,9 @@ class _Batch:
         self.q_start, self.q_end = _merge_spans(np.minimum(self.base[a] + s, limit),
                                                 np.minimum(self.base[a] + e, limit))
         folded, low, word, sep = _codes(self.text)
-        self.raw = np.frombuffer(self.text.encode("utf-32-le"), dtype=np.uint32)
+        self.raw = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         self.high = np.flatnonzero(self.raw >= 128)
-        self.folded = folded.tobytes().decode("utf-32-le")
+        self.folded_codes = folded
         self.tokens = _Tokens(low, word, sep, self.seg_start, self.seg_end)
         cuts = _sentence_cuts(folded, self.tokens)
         self.sent_start = np.unique(np.concatenate((self.seg_start, cuts)))
@@ -819,7 +855,7 @@ class _Batch:
 
     def normalized(self) -> str:
         """The text with typography folded as :func:`framing.clean.normalize` (accents kept)."""
-        raw = np.frombuffer(self.text.encode("utf-32-le"), dtype=np.uint32).copy()
+        raw = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
         high = np.flatnonzero(raw >= 128)
         fixes = (raw == 9) | (raw == 11) | (raw == 12)
         raw[raw == 96] = 39
@@ -827,7 +863,7 @@ class _Batch:
         if len(high):
             uniq, inv = np.unique(raw[high], return_inverse=True)
             raw[high] = np.array([ord(normalize(chr(c))) for c in uniq.tolist()], dtype=np.uint32)[inv]
-        return raw.tobytes().decode("utf-32-le")
+        return raw.tobytes().decode("utf-32-le", "surrogatepass")
 
     def slices(self, start: np.ndarray, end: np.ndarray):
         """``text[start:end]`` for each span: an Arrow string array cut from
@@ -903,7 +939,7 @@ def _score_batch(batch: _Batch, matcher: _Matcher, measures: _Measures, cue_side
     and ``term_measure`` map the payloads of target cues and of terms to a
     side (-1: none) and to a measure number."""
     n_art, n_sent, n_side = len(batch.base), len(batch.sent_start), measures.n_sides
-    hits = matcher.match(batch.tokens, folded_text=batch.folded)
+    hits = matcher.match(batch.tokens, folded=batch.folded_codes)
     tok = batch.tokens
     t_voice = batch.voice_of(tok.start)
     words = np.bincount(batch.article_of(tok.start) * 2 + t_voice, minlength=2 * n_art)
@@ -1037,6 +1073,24 @@ def _marked_quotes(texts, segs: tuple) -> tuple:
     return tuple(np.array([x[j] for x in spans], dtype=np.int64) for j in range(3))
 
 
+def _chunks(items: np.ndarray, sizes: np.ndarray) -> list[np.ndarray]:
+    """Consecutive runs of ``items`` of at most :data:`CHUNK_ARTICLES` items
+    and (unless one item is larger) :data:`CHUNK_CHARS` total size.
+
+    >>> [c.tolist() for c in _chunks(np.arange(5), np.array([1, 4_000_000, 5, 6, 7]))]
+    [[0], [1], [2, 3, 4]]
+    """
+    out, start, total = [], 0, 0
+    for i, size in enumerate(sizes.tolist()):
+        if i > start and (i - start >= CHUNK_ARTICLES or total + size > CHUNK_CHARS):
+            out.append(items[start:i])
+            start, total = i, 0
+        total += size
+    if start < len(items):
+        out.append(items[start:])
+    return out
+
+
 def _batches(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFrame | None):
     """Yield ``(article numbers, _Batch, article ids, outlets)`` for chunks of
     :data:`CHUNK_ARTICLES` usable articles that have kept segments; article
@@ -1050,8 +1104,7 @@ def _batches(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFram
     outlets = _outlets(usable).astype(str).to_numpy(dtype=object)
     table_quotes = quotes is not None and len(quotes.columns) > 0
     q_a, q_s, q_e = _article_spans(quotes, index, QUOTED_KINDS) if table_quotes else (None,) * 3
-    for i in range(0, len(todo), CHUNK_ARTICLES):
-        chunk = todo[i:i + CHUNK_ARTICLES]
+    for chunk in _chunks(todo, np.array([len(texts[i]) + 1 for i in todo], dtype=np.int64)):
         local = np.full(len(usable), -1, dtype=np.int64)
         local[chunk] = np.arange(len(chunk))
         sel = local[seg_a] >= 0
@@ -1241,6 +1294,39 @@ def outlet_summary(stance: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
 _TOKEN_PATTERN = r"(?u)\b\w+(?:[-']\w+)*\b"
 
 
+# Defaults of distinctive_terms (framing.scale counts terms per batch with the
+# same settings). Function words are dropped: on news-length texts they top the
+# z-scores ("or", "be", "which") and say little about framing.
+DISTINCTIVE_NGRAMS = (1, 2)
+DISTINCTIVE_STOP_WORDS = "english"
+
+
+def _analyzer(ngram_range: tuple[int, int], stop_words=None):
+    """A ``CountVectorizer`` analyzer with its default word analysis
+    (lower case, :data:`_TOKEN_PATTERN`, stop words dropped before n-grams),
+    whose n-grams never cross a NUL (the joint between two sentence pieces).
+
+    >>> _analyzer((1, 2))("The firm" + chr(0) + "Acts now")
+    ['the', 'firm', 'the firm', 'acts', 'now', 'acts now']
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    stop = frozenset(ENGLISH_STOP_WORDS) if stop_words == "english" else frozenset(stop_words or ())
+    lo, hi = ngram_range
+    token = re.compile(_TOKEN_PATTERN)
+
+    def analyze(doc: str) -> list[str]:
+        features: list[str] = []
+        for piece in doc.lower().split("\x00"):
+            words = token.findall(piece)
+            if stop:
+                words = [w for w in words if w not in stop]
+            for n in range(lo, hi + 1):
+                features.extend(words if n == 1 else map(" ".join, zip(*(words[k:] for k in range(n)))))
+        return features
+
+    return analyze
+
+
 def _voice_documents(articles, segments, quotes, voice):
     """Texts of one voice (``author``, ``quoted``, or None/"all": both), one per
     sentence piece (a sentence's run of one voice, typography normalised as
@@ -1260,8 +1346,8 @@ def _voice_documents(articles, segments, quotes, voice):
 
 
 def distinctive_terms(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFrame | None = None,
-                      *, group: str = "outlet", prior=None, ngram_range: tuple[int, int] = (1, 2),
-                      voice: str | None = "author", min_count: int = 1, stop_words=None,
+                      *, group: str = "outlet", prior=None, ngram_range: tuple[int, int] = DISTINCTIVE_NGRAMS,
+                      voice: str | None = "author", min_count: int = 1, stop_words=DISTINCTIVE_STOP_WORDS,
                       top: int | None = None) -> pd.DataFrame:
     """Words and phrases that set each group apart: weighted log-odds ratios
     with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, eq. 22).
@@ -1290,6 +1376,9 @@ def distinctive_terms(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd
         Whose words (default the outlet's own; None: all kept words).
     min_count : int
         Report a term for a group only when the group uses it this often.
+    stop_words : "english", iterable or None
+        Words dropped before n-grams are formed (default scikit-learn's English
+        list); None keeps function words, whose differences are style, not framing.
     top : int, optional
         Keep only the ``top`` terms per group by z.
 
@@ -1313,8 +1402,14 @@ def distinctive_terms(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd
     groups = sorted(set(labels))
     if len(groups) < 2:
         return empty
-    vec = CountVectorizer(ngram_range=tuple(ngram_range), token_pattern=_TOKEN_PATTERN,
-                          lowercase=True, stop_words=stop_words)
+    # One document per article (its pieces joined by NUL), cut back into pieces by
+    # the analyzer: far fewer documents for scikit-learn to walk.
+    article_docs, article_labels = [], []
+    for aid, pieces in itertools.groupby(zip(ids, docs), key=lambda x: x[0]):
+        article_docs.append("\x00".join(d for _, d in pieces))
+        article_labels.append(labels_by_id[aid])
+    docs, labels = article_docs, article_labels
+    vec = CountVectorizer(analyzer=_analyzer(tuple(ngram_range), stop_words))
     try:
         x = vec.fit_transform(docs)
     except ValueError:          # empty vocabulary
