@@ -461,3 +461,68 @@ def test_quoted_titles_and_compound_surnames():
     assert A.compatible("Ms. Le Pen", "Marine Le Pen") and not A.compatible("Le Pen", "Marine Pen")
     t = persons(people_of("Marine Le Pen, the far-right leader in France, spoke. Ms. Le Pen agreed."))
     assert list(t) == ["Marine Le Pen"] and not t["Marine Le Pen"].is_official
+
+
+def test_newspapers_and_teams_are_organisations_not_people():
+    tab = people_of("Los Angeles Times reporter Mark Barabak wrote it. Jane Doe told the Charlotte Observer, the "
+                    "Denver Post and the Weekly Standard. The Denver Broncos beat the Carolina Panthers. "
+                    "Emily Post and Rick Star said so.")
+    assert set(persons(tab)) == {"Mark Barabak", "Jane Doe", "Emily Post", "Rick Star"}
+    orgs = set(tab[tab["entity_type"] == "organisation"]["name"])
+    assert {"Los Angeles Times", "Charlotte Observer", "Denver Post", "Weekly Standard", "Denver Broncos",
+            "Carolina Panthers"} <= orgs
+
+
+def test_hypothetical_office_is_not_an_office():
+    t = officials_of("Critics fear what a President Trump would do to trade. Rivals said Donald Trump is unfit.")
+    assert t == {"Donald Trump": ("", False)}
+    t = officials_of("Imagine President Sanders signing that bill. Bernie Sanders spoke in Iowa.")
+    assert t == {"Bernie Sanders": ("", False)}
+    # a held office in a conditional is still held
+    t = officials_of("If President Trump signs the bill, Congress will fight. Donald Trump laughed.")
+    assert t == {"Donald Trump": ("President", True)}
+
+
+def test_election_results_wording():
+    t = officials_of("Lily Tran was returned unopposed. Sam Ng won the 2016 election for the district.")
+    assert t == {"Lily Tran": ("", True), "Sam Ng": ("", True)}
+    t = officials_of("Paul Dane hopes to win the race next year. Polls say Rita Ayers would win the election.")
+    assert t == {"Paul Dane": ("", False), "Rita Ayers": ("", False)}
+
+
+def _two_articles(first: str, second: str) -> pd.DataFrame:
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["o", "p"], "text": [first, second],
+                         "status": ["ok", "ok"]})
+    segs = pd.DataFrame([{"article_id": aid, "segment_id": 0, "start": 0, "end": len(t), "kind": "paragraph",
+                          "kept": True} for aid, t in (("a", first), ("b", second))])
+    return P.extract(arts, segs)
+
+
+def test_role_carried_across_articles_only_for_the_same_full_name():
+    tab = _two_articles("Finance Minister Bruno Le Maire said taxes would fall.",
+                        "Bruno Le Maire spoke in Lyon. Le Maire left early.")
+    got = {(r.article_id, r.name): (r.role, r.role_source, bool(r.is_official)) for r in tab.itertuples()
+           if r.entity_type == "person"}
+    assert got == {("a", "Bruno Le Maire"): ("Finance Minister", "article", True),
+                   ("b", "Bruno Le Maire"): ("Finance Minister", "corpus", True)}
+    # a surname alone in the other article: no role carried
+    tab = _two_articles("Finance Minister Bruno Le Maire said taxes would fall.", "Mr. Le Maire spoke in Lyon.")
+    row = tab[(tab["article_id"] == "b") & (tab["entity_type"] == "person")].iloc[0]
+    assert (row["role"], row["role_source"], bool(row["is_official"])) == ("", "", False)
+
+
+def test_results_list_wording_marks_winners():
+    t = officials_of("Wong Yuk-man of the League of Social Democrats won 38,000 votes. Among the winners were "
+                     "Leung Yiu-chung and Lau Wong-fat. Seats went to Jasper Tsang and Abraham Shek. "
+                     "Tsang Yok-sing and Ip Kwok-him retained their seats.")
+    assert t == {n: ("", True) for n in ("Wong Yuk-man", "Leung Yiu-chung", "Lau Wong-fat", "Jasper Tsang",
+                                         "Abraham Shek", "Tsang Yok-sing", "Ip Kwok-him")}
+    # votes in a party contest are not an office
+    assert officials_of("In the Iowa caucus Ted Cruz won 51,000 votes.") == {"Ted Cruz": ("", False)}
+
+
+def test_group_adjectives_states_and_glued_outlets_are_not_names():
+    tab = people_of("Radical Islamic groups and Messianic Jewish leaders met Christian Smith. "
+                    "Fox News Sean Hannity asked about Republican Iowa. John F. Kennedy spoke. "
+                    "Denzel Washington agreed.")
+    assert set(persons(tab)) == {"Christian Smith", "Sean Hannity", "John F. Kennedy", "Denzel Washington"}

@@ -231,6 +231,9 @@ SEED_INDIRECT = [
     ("000", "it could not comment on the proposed investigation", "Meta", "say"),
     ("001", "platform operators could face criminal liability", "officials", "argue"),
     ("004", "it would ask prosecutors to investigate X, Meta and TikTok", "Spain's leftist government", "say"),
+    # "Sira Rego has suggested ..., while Yolanda Díaz has publicly left the platform,
+    # urging stronger regulation ...": the "while" clause has its own speaker
+    ("001", "stronger regulation of major U.S. technology firms", "Yolanda Díaz", "urge"),
 ]
 
 
@@ -246,6 +249,10 @@ def test_seed_indirect_speech(seed_quotes):
     assert not ind["text"].str.startswith("analyzing").any()
     assert not ind["text"].str.contains("for comment").any()
     assert not ind["text"].str.contains("Yolanda Díaz has publicly left").any()
+    rego = ind[ind["speaker"] == "Sira Rego"]
+    assert list(rego["text"]) == ["a potential ban on X"]
+    # "None of the social media platforms responded for comment ...": no quote of any kind
+    assert not seed_quotes["text"].str.contains("responded|None of the", regex=True).any()
 
 
 def test_false_indirect_sentences():
@@ -254,6 +261,14 @@ def test_false_indirect_sentences():
             "Ann Lee has suggested a ban on X, while Tom Ray has publicly left the platform.", indirect=True)
     assert list(q["text"]) == ["a ban on X"]
     assert q.iloc[0]["speaker"] == "Ann Lee"
+
+
+def test_while_clause_has_its_own_speaker():
+    q = run("Ann Lee has suggested a ban on X, while Tom Ray has publicly left the platform, "
+            "urging stronger rules for large technology firms.", indirect=True)
+    assert list(zip(q["text"], q["speaker"], q["verb"])) == [
+        ("a ban on X", "Ann Lee", "suggest"),
+        ("stronger rules for large technology firms", "Tom Ray", "urge")]
 
 
 def test_speaker_names_and_clauses():
@@ -300,3 +315,48 @@ def test_empty_and_error_articles():
     segs = pd.DataFrame({"article_id": ["y"], "segment_id": [0], "start": [0], "end": [4], "kept": [True]})
     q = Q.extract(arts, segs)
     assert list(q.columns) == Q.COLUMNS and q.empty
+
+
+def test_relative_clause_speaker_mention():
+    # the verb's subject is "who": the mention runs from the name to it
+    q = run("Glenn Beck, who has in the past described Trump as “a dangerous man,” spoke on Friday.\n"
+            "“We lost,” said Tom Baker, who was at the rally, in an interview.")
+    r = one(q, "dangerous man")
+    assert (r["speaker"], r["speaker_mention"]) == ("Glenn Beck", "Glenn Beck, who")
+    r = one(q, "We lost")
+    assert (r["speaker"], r["speaker_mention"]) == ("Tom Baker", "Tom Baker")
+
+
+def test_places_and_days_do_not_speak():
+    q = run("Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”\n"
+            "At the meeting in Hudson, New Hampshire Monday, the Christie supporter retorted: “There is a special place for them.”\n"
+            "House Speaker Paul Ryan of Wisconsin lamented the “disheartened” state of the campaign.")
+    assert one(q, "total stiff")["speaker"] == "Trump"
+    assert one(q, "special place")["speaker_mention"] == "the Christie supporter"
+    assert one(q, "disheartened")["speaker"] == "Paul Ryan"
+
+
+def test_dash_signature_in_the_same_paragraph():
+    q = run("“He represents our greatest shame.” ― Sonya Herridge\n"
+            "“He is ignorant of our culture.”― Pamela Padilla.")
+    assert one(q, "greatest shame")["speaker"] == "Sonya Herridge"
+    assert one(q, "ignorant")["speaker"] == "Pamela Padilla"
+
+
+def test_final_attribution_with_a_long_apposition():
+    q = run("\"He can assert it, but it seems extremely unlikely\" that Sanders can catch Clinton, said Steve "
+            "Elmendorf, deputy campaign manager for John Kerry's 2004 Democratic presidential campaign.")
+    assert one(q, "extremely unlikely")["speaker"] == "Steve Elmendorf"
+
+
+def test_dash_signature_read_as_a_bullet():
+    # cleaning may keep "- Bernie Sanders." as a bullet segment starting after the dash
+    text = "\"Almost all new income is going to the top 1 percent.\"\n\n- Bernie Sanders.\n\n- An aside -.\n"
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["o"], "text": [text], "status": ["ok"]})
+    i = text.index("Bernie")
+    segs = pd.DataFrame({"article_id": ["a", "a"], "segment_id": [0, 1], "start": [0, i],
+                         "end": [text.index("\n"), i + len("Bernie Sanders.")], "kept": [True, True]})
+    q = Q.extract(arts, segs)
+    assert list(q["speaker"]) == ["Bernie Sanders"]
+    q = run("\"So there is resistance among many Americans.\"\n- An immigrant himself -.")
+    assert list(q["speaker"]) == [""]

@@ -13,6 +13,13 @@ Two steps, as :mod:`framing.pipeline` runs them:
   surname-only articles) into one ``entity_id`` per person, and returns the
   ``people`` table, one row per entity per article (:data:`COLUMNS`).
 
+Roles are read per article, from that article's text (``role_source``
+"article"). Only when an article gives none *and* names the person by the
+same full name as elsewhere (equal up to accents, two words or more) is the
+role read in another article carried over, flagged ``role_source`` "corpus";
+a surname alone never carries a role (another "Clinton" may be meant).
+A roster's role wins and is flagged "roster"; "" when no role is known.
+
 :func:`extract` does both. Everything is regular expressions and word lists
 (``data/people_*``): no model, no network. A person is told from places,
 organisations and platforms by lists (countries, cities, known platforms),
@@ -54,7 +61,7 @@ _DATA = Path(__file__).with_name("data")
 
 COLUMNS = ["article_id", "outlet", "entity_id", "name", "entity_type", "aliases", "role",
            "institution", "country", "is_official", "mentions", "first_offset", "first_paragraph",
-           "quoted", "n_quotes"]
+           "quoted", "n_quotes", "role_source"]
 MENTION_COLUMNS = ["article_id", "outlet", "segment_id", "paragraph", "start", "end", "text",
                    "name", "canonical", "entity_type", "mention_kind", "role", "institution",
                    "country", "official", "evidence"]
@@ -132,7 +139,34 @@ _SURNAME_CUES = {"hall", "park", "day", "law", "post", "guard", "bay", "lake", "
                  "church", "cross", "mount", "rivers", "bridges", "castle", "wood", "woods", "field",
                  "fields", "gates", "house", "court", "young", "black", "brown", "white", "green",
                  "king", "bishop", "cook", "baker", "hunter", "fisher", "temple", "tower", "port",
-                 "times", "trust", "press", "front", "council", "parsons", "moore"}
+                 "trust", "press", "front", "council", "parsons", "moore", "christmas"}
+# last words of newspaper and broadcaster names: "X Times" is a paper, not Mr. Times; the ones that
+# are also surnames ("Emily Post", "Rick Star") count only after a place or an opener word
+_MEDIA_HEADS = {"times", "post", "journal", "news", "herald", "tribune", "observer", "gazette", "chronicle",
+                "inquirer", "examiner", "courier", "dispatch", "telegraph", "bulletin", "standard", "press",
+                "register", "independent", "guardian", "mirror", "express", "sun", "star", "globe", "monitor",
+                "magazine", "weekly", "daily", "intelligencer"}
+# religion, region and movement adjectives: a sequence holding one describes a group, not a person
+# ("Christian" is also a given name, so a first word that is a given name is let through)
+_GROUP_ADJECTIVES = {"islamic", "islamist", "jewish", "christian", "muslim", "catholic", "protestant", "evangelical",
+                     "hindu", "buddhist", "mormon", "salafist", "messianic", "asian", "african", "european",
+                     "eastern", "western", "southern", "northern", "latino", "hispanic", "arab", "muslim-american",
+                     "african-american", "transatlantic", "radical"}
+# places that are also common surnames: never cut from the end of a name
+_PLACE_SURNAMES = {"washington", "montana", "jackson", "houston", "lincoln", "madison", "jordan", "georgia",
+                   "virginia", "florence", "austin", "dallas", "phoenix", "orlando", "chelsea", "london", "paris",
+                   "charlotte", "sydney", "victoria", "jersey", "york", "kent", "essex", "clinton", "warren",
+                   "hamilton", "troy", "columbia", "cleveland", "raleigh", "eugene", "tyler", "wilson"}
+# US states, the places most often glued to names in US headlines and datelines ("Sanders Iowa")
+_US_STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+              "florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana",
+              "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "nebraska",
+              "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+              "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+              "tennessee", "texas", "utah", "vermont", "wisconsin", "wyoming", "west virginia"}
+_MEDIA_SURNAMES = {"post", "press", "sun", "star", "globe", "mirror", "guardian", "monitor", "express", "register",
+                   "independent", "standard"}
+_MEDIA_OPENERS = {"daily", "weekly", "sunday", "evening", "morning", "financial", "new", "national"}
 _MODIFIERS = {"former", "then", "acting", "interim", "late", "outgoing", "incoming", "deputy", "vice",
               "assistant", "senior", "chief", "top", "first", "new", "current", "ex", "socialist",
               "conservative", "liberal", "labour", "leftist", "rightist", "democratic", "republican",
@@ -425,6 +459,10 @@ def _kept_segments(segments: pd.DataFrame) -> dict:
     return out
 
 
+# function words that are also syllables of romanised given names ("Ip Kwok-him", "James To-man")
+_SYLLABLE_TAILS = {"him", "man", "on", "to", "hin", "wing", "yan", "ming", "kit", "chi", "ho", "ka", "ki", "hung"}
+
+
 def _split_sequence(seq: str, lex: _Lex):
     """A capitalised sequence as name candidates, cached per distinct string by
     :func:`_candidates`: a list of ``(offsets relative to the sequence, tokens,
@@ -457,7 +495,7 @@ def _split_sequence(seq: str, lex: _Lex):
         if "-" in tok:
             # "Cruz-who", "Rubio-as": a dash written as a hyphen before a function word ends the name
             head, _, tail = tok.partition("-")
-            if head and fold(tail.split("-")[0]) in lex.nonname:
+            if head and fold(tail.split("-")[0]) in lex.nonname and tail not in _SYLLABLE_TAILS:
                 cur.append((off, head))
                 parts.append(cur)
                 cur = []
@@ -633,6 +671,14 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             title_phrase = " ".join(low[j:j + n])
             evidence.append("title")
             i = j + n
+    if not title_phrase and n_t - i >= 3:
+        # a known organisation glued before a name: "Fox News Sean Hannity", "CNN's" is split earlier
+        for k in (3, 2, 1):
+            if n_t - i - k >= 2 and low[i + k] in lex.given and lex.known.get(" ".join(low[i:i + k]), ("", ""))[1] \
+                    == "organisation":
+                title_mods.extend(toks[i:i + k])
+                i += k
+                break
     if (not title_phrase and n_t - i >= 3 and _is_acronym(toks[i]) and low[i + 1] in lex.given
             and not sent_start):
         title_mods.append(toks[i])        # "... to the UN Nikki Haley": the body is not part of the name
@@ -647,7 +693,7 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             i = k + 1
             break
     if sent_start and n_t - i == 3 and low[i] not in lex.given and low[i + 1] in lex.given and not title_phrase \
-            and low[i] not in lex.honorifics and not _is_acronym(toks[i]):
+            and low[i] not in lex.honorifics and not _is_acronym(toks[i]) and low[i] not in _PLACE_ARTICLES:
         i += 1                           # "Moderator Hugh Hewitt asked": a common noun opens the sentence
     if not title_phrase and title_mods:
         # "House Republican Thomas Massie", "Senate Democrat X": a member of that chamber
@@ -667,6 +713,13 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             kept_word = True             # "Home Secretary Theresa May": a surname that is also a month
             break
         j -= 1
+    # a place glued after a name (headlines, datelines): "Ted Cruz South Carolina"; not a surname
+    # that is also a place ("Denzel Washington", "Joe Montana"): only after two words or more
+    for k in (2, 1):
+        if j - i >= k + 2 and " ".join(low[j - k:j]) in _US_STATES and low[j - k] not in _PLACE_SURNAMES \
+                and not toks[j - k - 1].endswith("."):        # "John F. Kennedy": an initial, not a name end
+            j -= k
+            break
     # generational suffixes are not part of the surname key: "Charles Elliott III"
     if j - i > 2 and toks[j - 1].lower().rstrip(".,") in _SUFFIXES:
         j -= 1
@@ -683,6 +736,10 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
         return ("place", i, j) + out + ("",)
     head = nlow[-1].rstrip(".")
     given_first = nlow[0] in lex.given
+    if len(nlow) >= 2 and head in _MEDIA_HEADS and (head not in _MEDIA_SURNAMES or nlow[0] in _MEDIA_OPENERS
+                                                    or " ".join(nlow[:-1]) in lex.places
+                                                    or nlow[0] in lex.places and nlow[0] not in lex.given):
+        return ("organisation", i, j) + out + ("",)     # "Charlotte Observer", "Denver Post": a newspaper
     if head in lex.cues and not (given_first and len(nlow) >= 2 and head in _SURNAME_CUES):
         kind = lex.cues[head]
         kind = "organisation" if kind == "organisation" and len(nlow) >= 2 else (
@@ -698,6 +755,10 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     if any(t in lex.adj_country or t in lex.country_names or (t.endswith("s") and t[:-1] in lex.adj_country)
            for t in nlow) or head in _GROUP_WORDS:
         return other
+    if any(t in _GROUP_ADJECTIVES and not (k == 0 and t in lex.given) for k, t in enumerate(nlow)):
+        return other                     # "Radical Islamic", "Messianic Jewish", "Southeast Asian"
+    if len(nlow) == 2 and head in _US_STATES and head not in _PLACE_SURNAMES and not given_first:
+        return other                     # "Republican Iowa", "Sanders Iowa": a word and a place
     if len(nlow) > 1 and (head in _PARTY_MEMBER or head in _DESCRIPTORS):
         return other                     # "Florida Republican", "Blue Dog Democrat"
     if len(nlow) > 1 and not given_first and (nlow[0] in _PLACE_HEADS or nlow[0] in _ORG_HEADS
@@ -774,6 +835,11 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         role, off, inst, ctry, _ = _describe_role(title_phrase, ([c.possessor] if c.possessor else []) + title_mods,
                                                   lex)
         c.role, c.official, c.institution, c.country = role, off, inst, ctry
+        if A.fold(toks[0]) in ("imagine", "envision", "picture") or \
+                _HYPOTHETICAL_TITLE_RE.search(norm, max(c.seg_lo, offs[0] - 40), offs[0]):
+            # "what a President Trump would do", "imagine President Sanders": an office imagined, not held
+            c.title, c.role, c.official, c.institution, c.country = "", "", "", "", ""
+            c.evidence.append("hypothetical")
     if portfolio is not None and not title_phrase:
         title_phrase = c.title = portfolio[0]
         role, off, inst, ctry, _ = _describe_role(title_phrase, [], lex)
@@ -956,14 +1022,28 @@ _ELECTED_SENT_RE = re.compile(
     r"(?:won|secured|retained)\s+re-?election|(?:won|topped)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:constituency|constituencies|district|by-election|general election|legislative election|poll)\b|"
     r"voted\s+(?:back\s+)?into\s+(?:office|parliament|the\s+\w+)|"
+    r"(?:was|were|been)\s+returned\s+(?:unopposed|as\s+(?:an?\s+)?(?:member|mp|mla|councillor|legislator)|"
+    r"for\s+(?:the\s+)?[\w-]+\s+(?:constituency|district|seat|ward))|"
+    r"won\s+(?:the|his|her|their|a)\s+(?:[\w-]+\s+){0,3}?(?:election|race|mandate|by-election)\b|"
+    r"among\s+(?:the\s+)?(?:winners|those\s+(?:re-?)?elected|(?:newly\s+)?elected\s+\w+)|"
+    r"seats?\s+went\s+to|beat\s+[^.]{1,60}?\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}seat\b|"
+    r"(?:won|received|polled|garnered|secured)\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+    r"\d[\d,.]*\s+(?:votes|ballots)\b|"
     r"returned\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[Cc]ouncil|[Pp]arliament|[Ll]egislature|[Aa]ssembly|"
     r"[Cc]ongress|[Ss]enate|LegCo|office))", re.I)
 _NOT_ELECTED_RE = re.compile(r"\b(?:fail\w*|unsuccessful\w*|defeated by|lost to|not elected|if elected|primary|"
                              r"if\b[^.]{0,60}\belected|is elected|gets? elected|until\b[^.]{0,40}\belected|"
                              r"primaries|caucus\w*|nominat\w+|"
-                             r"to be elected|would be elected|could be elected|hopes? to|seeking|seeks?)\b", re.I)
+                             r"to be elected|would be elected|could be elected|hopes? to|seeking|seeks?|"
+                             r"(?:would|could|might|may|to|if\b[^.]{0,60})\s+win|wins? the nomination)\b", re.I)
 _ELECTION_WORDS_RE = re.compile(r"\b(?:elect\w*|seats?|votes?|voters|constituenc\w+|ballot|poll|polls)\b", re.I)
 _HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|when|unless|once|until|whether|should)\s+(?:[\w.'-]+\s+){0,3}$", re.I)
+# a title before a name that imagines the office: "a President Trump", "a future President Clinton",
+# "imagine President Sanders" (but not "if President Trump signs it": the office is held)
+_HYPOTHETICAL_TITLE_RE = re.compile(
+    r"(?:(?<![\w'])(?:[Aa]n?|[Ii]magine|[Ee]nvision|[Pp]icture)\s+(?:(?:future|hypothetical|potential|possible|"
+    r"prospective|would-be|eventual)\s+)?|(?<![\w'])(?:[Ff]uture|[Hh]ypothetical|[Pp]otential|[Pp]ossible|"
+    r"[Pp]rospective|[Ww]ould-be|[Ee]ventual)\s+)$")
 _SENT_END_RE = re.compile(r"[.!?](?=\s|$)")
 _WINNERS_RE = re.compile(r"\b(?:winners|winning candidates|elected members|new members|were returned|"
                          r"newly elected|successful candidates)\b", re.I)
@@ -1511,6 +1591,21 @@ def _best_role(rows: list[dict]) -> dict:
     return max(scored, key=lambda x: x[0])[1]
 
 
+def _same_full_name(rows: list[dict], name: str) -> bool:
+    """Whether an article names the corpus entity ``name`` by its full name
+    (two words or more, equal up to accents), so that a role read in another
+    article may be carried here. A surname alone ("Clinton") or a shorter
+    form is not enough: it may be another person of that name.
+
+    >>> _same_full_name([{"canonical": "Pedro Sanchez"}], "Pedro Sánchez")
+    True
+    >>> _same_full_name([{"canonical": "Sánchez"}], "Pedro Sánchez")
+    False
+    """
+    target = A.fold(A.strip_name(name))
+    return len(target.split()) >= 2 and any(A.fold(A.strip_name(r.get("canonical") or "")) == target for r in rows)
+
+
 def _quote_counts(quotes: pd.DataFrame | None) -> dict:
     """(article_id, speaker) -> number of quotes (scare quotes excluded)."""
     out: dict = {}
@@ -1620,11 +1715,16 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
         rows.sort(key=lambda r: r["start"])
         if etype == "person":
             name = canon_of_cluster[ck]
-            role = _best_role(rows) or cluster_role.get(ck, {})
+            role = _best_role(rows)
+            role_source = "article" if role else ""
+            if not role and cluster_role.get(ck) and _same_full_name(rows, name) \
+                    and not any("hypothetical" in r["evidence"] for r in rows):    # "a President Trump" here
+                role, role_source = cluster_role[ck], "corpus"
             rr = ridx.get(A.fold(name))
         else:
             name = A.prefer([r["canonical"] or r["name"] for r in rows])
             role = {}
+            role_source = ""
             rr = ridx.get(A.fold(name))
         forms = list(dict.fromkeys(r["text"] for r in rows))
         alias_list = [f for f in forms if f != name]
@@ -1635,13 +1735,14 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
                "is_official": role.get("official", "") == "true" or (
                    etype == "person" and any(r["official"] == "true" for r in rows)),
                "mentions": len(rows), "first_offset": int(rows[0]["start"]),
-               "first_paragraph": int(rows[0]["paragraph"])}
+               "first_paragraph": int(rows[0]["paragraph"]), "role_source": role_source}
         if rr is not None:
             rec["name"] = rr["name"]
             rec["entity_id"] = A.entity_id(rr["name"], rr.get("entity_type") or etype)
             for col in ("role", "institution", "country"):
                 if rr.get(col):
                     rec[col] = rr[col]
+                    rec["role_source"] = "roster"
             if rr.get("is_official") in ("true", "false"):
                 rec["is_official"] = rr["is_official"] == "true"
         # quotes whose speaker is this entity

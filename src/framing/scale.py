@@ -618,6 +618,37 @@ def _resolve_part(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.Dat
     return out[out["article_id"] != _CONTEXT_ARTICLE].reset_index(drop=True)
 
 
+#: Stance columns held as categoricals for the outlets table (the stance
+#: table has a row per article x voice x measure): few distinct values, and
+#: stance.outlet_summary only compares and groups them (sorted categories
+#: keep its groupby order).
+_STANCE_CATEGORIES = ["article_id", "voice", "measure", "referent", "variant"]
+
+
+def _read_compact(parts_dir: Path, table: str, columns: list[str], categories: list[str]) -> pd.DataFrame:
+    """``columns`` of a table, ``categories`` as pandas categoricals with
+    sorted categories, built one partition at a time (the strings of the
+    whole column are never materialised)."""
+    from pandas.api.types import union_categoricals
+    files = _part_files(parts_dir, table)
+    schema = _schema(files)
+    pieces = []
+    for f in files:
+        frame = _read_part(f, schema, columns)
+        for c in categories:
+            if c in frame.columns:
+                frame[c] = frame[c].astype("category")
+        pieces.append(frame)
+    non_empty = [p for p in pieces if len(p)] or pieces[:1]
+    out = {}
+    for c in non_empty[0].columns:
+        if c in categories:
+            out[c] = pd.Series(union_categoricals([p[c] for p in non_empty], sort_categories=True))
+        else:
+            out[c] = pd.concat([p[c] for p in non_empty], ignore_index=True)
+    return pd.DataFrame(out)
+
+
 def _n_rows(files: list[Path]) -> int:
     import pyarrow.parquet as pq
     return sum(pq.read_metadata(f).num_rows for f in files)
@@ -717,7 +748,7 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
     for name in pipeline.TABLE_ORDER:
         if name in STREAMED:
             _copy_table(parts_dir, name, out, fmt)
-            tables[name] = _read(parts_dir, name, columns=SUMMARY_COLUMNS[name])
+            tables[name] = _read_compact(parts_dir, name, SUMMARY_COLUMNS[name], ["article_id", "reason"])
         elif name == "articles":
             pipeline.write_tables({name: articles}, out, fmt=fmt)
         elif name == "quotes" and quote_files:
@@ -742,7 +773,7 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
             files = _part_files(parts_dir, name)
             if files:
                 _copy_table(parts_dir, name, out, fmt)
-                tables[name] = _read(parts_dir, name, columns=OUTLET_COLUMNS[name])
+                tables[name] = _read_compact(parts_dir, name, OUTLET_COLUMNS[name], _STANCE_CATEGORIES)
     for name in ("quotes", "people"):
         if summaries[name]:
             tables[name] = pipeline._concat(summaries[name])
