@@ -526,3 +526,56 @@ def test_group_adjectives_states_and_glued_outlets_are_not_names():
                     "Fox News Sean Hannity asked about Republican Iowa. John F. Kennedy spoke. "
                     "Denzel Washington agreed.")
     assert set(persons(tab)) == {"Christian Smith", "Sean Hannity", "John F. Kennedy", "Denzel Washington"}
+
+
+# --------------------------------------------------------------------------- round 4
+def test_word_lists_are_data_files_with_a_source():
+    lists = P._word_lists()
+    assert "ohio" in P._wset("us_states") and "new hampshire" in P._wset("us_states")
+    assert P._wmap("plural_titles")["senators"] == "senator"
+    assert P._wlist("report_verbs")[:3] == ["said", "says", "say"]
+    doc = (ROOT / "src/framing/data/people_word_lists.SOURCE.md").read_text(encoding="utf-8")
+    assert "Licence" in doc
+    for name in lists:                            # every list says what it is for
+        assert name in doc, name
+
+
+def test_country_fallback_only_when_sure():
+    # a governor in a story about another country gets no country; with a US cue, the US
+    t = persons(people_of("Israel and Israel's allies met in Israel.\nGovernor Tom Reed said the plan was "
+                          "wrong. Israel replied."))
+    assert t["Tom Reed"].is_official and t["Tom Reed"].country == "" and t["Tom Reed"].institution == ""
+    t = persons(people_of("Governor Tom Reed of the state said on Monday that Ohio would sue.\nReed added more."))
+    assert t["Tom Reed"].country == "United States"
+    # a president in a story about Libya, in a paragraph on US policy, is not Libya's
+    t = persons(people_of("Libya is in crisis. Libya's rivals met in Libya. Libya's oil fell.\n"
+                          "The U.S. watched. President Barack Obama said American forces would help Libya."))
+    assert t["Barack Obama"].is_official and t["Barack Obama"].institution == ""
+    # a minister in a story clearly about Spain keeps Spain
+    t = persons(people_of("Spain's cabinet met in Madrid. Spain's critics in Spain and France objected.\n"
+                          "Minister Ana Ruiz said the law was needed."))
+    assert t["Ana Ruiz"].country == "Spain" and t["Ana Ruiz"].institution == "Government of Spain"
+
+
+def test_function_word_surname_after_given_name():
+    t = persons(people_of("Legislator James To said the bill was flawed. Mr To added that he would vote no."))
+    assert set(t) == {"James To"} and t["James To"].is_official and "Mr To" in t["James To"].aliases
+    t = persons(people_of("The group thanked John Of the council and Mary On Tuesday."))
+    assert "John Of" not in t and "Mary On" not in t
+
+
+def test_legislators_delegates_and_constituencies():
+    t = persons(people_of("Mark Evans, a member of parliament for Leeds, said no.\n"
+                          "Ruth Ames, a state delegate, said the vote was close.\n"
+                          "Party delegate Jim Bowe voted for the nominee.\n"
+                          "Emily Tan, a district councillor, said the plan was bad."))
+    assert t["Mark Evans"].is_official and t["Mark Evans"].institution == ""
+    assert t["Ruth Ames"].is_official and t["Ruth Ames"].role == "State Delegate"
+    assert not t["Jim Bowe"].is_official
+    assert t["Emily Tan"].is_official and t["Emily Tan"].role == "Councillor"
+
+
+def test_seat_clauses_mark_legislators():
+    t = persons(people_of("Ian Ross, who represents Ohio in the Senate, said no.\n"
+                          "Ann Lee, who represents the union in talks with the government, said no."))
+    assert t["Ian Ross"].is_official and not t["Ann Lee"].is_official

@@ -360,3 +360,30 @@ def test_dash_signature_read_as_a_bullet():
     assert list(q["speaker"]) == ["Bernie Sanders"]
     q = run("\"So there is resistance among many Americans.\"\n- An immigrant himself -.")
     assert list(q["speaker"]) == [""]
+
+
+def test_number_before_a_role_and_abbreviation_in_an_apposition():
+    q = run("“They are 100 percent wrong,” said 9/11 widow Terry Strada.\n"
+            "“Our assumption is that the veto will be overridden,” Senate leader Mitch McConnell, R-Ky., said Tuesday.")
+    assert one(q, "100 percent")["speaker"] == "Terry Strada"
+    assert one(q, "overridden")["speaker_mention"] == "Senate leader Mitch McConnell"
+    # a number alone is no speaker
+    assert run("“It was 50 percent more,” said 76 people.").iloc[0]["speaker"] == ""
+
+
+def test_description_needs_a_noun_at_its_end():
+    # "a leader to" / "the party to" are no speakers: the clause subject is
+    q = run("McConnell says that the American people are seeking a leader to counter threats, but instead "
+            "Obama is giving them “lectures, distractions, and attempts to undermine their rights.”\n"
+            "A letter to committee members calls for the party to respond by recognizing that "
+            "“radical Islamic terrorism” poses an “existential threat” to freedom.")
+    assert one(q, "lectures")["speaker"] == "McConnell"
+    assert one(q, "existential")["speaker_mention"] == "A letter"
+
+
+def test_as_x_put_it():
+    q = run("As the columnist Dana Milbank puts it, “Senate Republicans are unmoved.”\n"
+            "He put the bill “on hold” last week.")
+    r = one(q, "unmoved")
+    assert (r["speaker"], r["verb"], r["verb_class"]) == ("Dana Milbank", "put it", "neutral")
+    assert one(q, "on hold")["kind"] == "scare"

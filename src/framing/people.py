@@ -133,96 +133,78 @@ def _lex() -> _Lex:
     return _Lex()
 
 
+@lru_cache(maxsize=None)
+def _word_lists() -> dict:
+    """The small closed word lists of ``data/people_word_lists.csv`` (list, word,
+    value), read once: list name -> tuple of (word, value) in file order.
+
+    >>> ("ohio", "") in _word_lists()["us_states"]
+    True
+    """
+    out: dict = {}
+    with open(_DATA / "people_word_lists.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["list"], []).append((row["word"], row["value"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _wset(name: str) -> frozenset:
+    """One word list as a set: ``_wset("weekdays")``."""
+    return frozenset(w for w, _ in _word_lists()[name])
+
+
+def _wlist(name: str) -> list:
+    """One word list in file order (for regex alternations)."""
+    return [w for w, _ in _word_lists()[name]]
+
+
+def _wmap(name: str) -> dict:
+    """One two-column list as a mapping: ``_wmap("plural_titles")["senators"] == "senator"``."""
+    return dict(_word_lists()[name])
+
+
 # Words that are also common surnames: an org/place head word after a known given
 # name ("Stuart Hall", "Bill Day") still makes a person.
-_SURNAME_CUES = {"hall", "park", "day", "law", "post", "guard", "bay", "lake", "street", "ford", "banks",
-                 "church", "cross", "mount", "rivers", "bridges", "castle", "wood", "woods", "field",
-                 "fields", "gates", "house", "court", "young", "black", "brown", "white", "green",
-                 "king", "bishop", "cook", "baker", "hunter", "fisher", "temple", "tower", "port",
-                 "trust", "press", "front", "council", "parsons", "moore", "christmas"}
+_SURNAME_CUES = _wset("surname_cues")
 # last words of newspaper and broadcaster names: "X Times" is a paper, not Mr. Times; the ones that
 # are also surnames ("Emily Post", "Rick Star") count only after a place or an opener word
-_MEDIA_HEADS = {"times", "post", "journal", "news", "herald", "tribune", "observer", "gazette", "chronicle",
-                "inquirer", "examiner", "courier", "dispatch", "telegraph", "bulletin", "standard", "press",
-                "register", "independent", "guardian", "mirror", "express", "sun", "star", "globe", "monitor",
-                "magazine", "weekly", "daily", "intelligencer"}
+_MEDIA_HEADS = _wset("media_heads")
 # religion, region and movement adjectives: a sequence holding one describes a group, not a person
 # ("Christian" is also a given name, so a first word that is a given name is let through)
-_GROUP_ADJECTIVES = {"islamic", "islamist", "jewish", "christian", "muslim", "catholic", "protestant", "evangelical",
-                     "hindu", "buddhist", "mormon", "salafist", "messianic", "asian", "african", "european",
-                     "eastern", "western", "southern", "northern", "latino", "hispanic", "arab", "muslim-american",
-                     "african-american", "transatlantic", "radical"}
+_GROUP_ADJECTIVES = _wset("group_adjectives")
 # places that are also common surnames: never cut from the end of a name
-_PLACE_SURNAMES = {"washington", "montana", "jackson", "houston", "lincoln", "madison", "jordan", "georgia",
-                   "virginia", "florence", "austin", "dallas", "phoenix", "orlando", "chelsea", "london", "paris",
-                   "charlotte", "sydney", "victoria", "jersey", "york", "kent", "essex", "clinton", "warren",
-                   "hamilton", "troy", "columbia", "cleveland", "raleigh", "eugene", "tyler", "wilson"}
+_PLACE_SURNAMES = _wset("place_surnames")
 # US states, the places most often glued to names in US headlines and datelines ("Sanders Iowa")
-_US_STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
-              "florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana",
-              "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "nebraska",
-              "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
-              "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
-              "tennessee", "texas", "utah", "vermont", "wisconsin", "wyoming", "west virginia"}
-_MEDIA_SURNAMES = {"post", "press", "sun", "star", "globe", "mirror", "guardian", "monitor", "express", "register",
-                   "independent", "standard"}
-_MEDIA_OPENERS = {"daily", "weekly", "sunday", "evening", "morning", "financial", "new", "national"}
-_MODIFIERS = {"former", "then", "acting", "interim", "late", "outgoing", "incoming", "deputy", "vice",
-              "assistant", "senior", "chief", "top", "first", "new", "current", "ex", "socialist",
-              "conservative", "liberal", "labour", "leftist", "rightist", "democratic", "republican",
-              "tech", "government", "state", "federal", "national", "regional", "local", "foreign",
-              "opposition", "party", "presidential", "data", "protection", "digital", "media",
-              "russian-born", "veteran", "longtime", "billionaire", "company", "commission", "ministry",
-              "eu", "un", "u.s.", "us", "uk", "next", "future", "would-be", "potential", "aspiring"}
-_DESCRIPTORS = {"democrat", "democratic", "republican", "gop", "house", "senate", "socialist", "conservative",
-                "liberal", "labour", "tory", "centrist", "leftist", "populist", "independent", "progressive",
-                "veteran", "miss", "mister"}
+_US_STATES = _wset("us_states")
+_MEDIA_SURNAMES = _wset("media_surnames")
+_MEDIA_OPENERS = _wset("media_openers")
+_MODIFIERS = _wset("modifiers")
+_DESCRIPTORS = _wset("descriptors")
 _DERIVED_RE = re.compile(r"-(?:based|born|led|backed|owned|run|made|style|era|funded|linked|affiliated|controlled|"
                          r"bound|speaking|american|british)$")
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-_LEGISLATURE_HEADS = {"council", "parliament", "assembly", "congress", "senate", "house", "legislature", "legco",
-                      "duma", "bundestag", "knesset", "cabinet", "commons", "lords", "chamber", "diet", "cortes"}
+_WEEKDAYS = _wset("weekdays")
+# function words that never end a name, even capitalised after a given name ("John Of")
+_NEVER_SURNAMES = _wset("never_surnames")
+_LEGISLATURE_HEADS = _wset("legislature_heads")
 _MEMBER_OF_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:former\s+|veteran\s+|sitting\s+)?member\s+of\s+(?:the\s+)?"
                            r"((?:[\w'-]+\s+){0,5}([\w'-]+))$", re.I)
 # the service before a rank: "Army Capt. X", "Navy Adm. Y", "Border Patrol agent Z"
-_SERVICE_WORDS = {"army", "navy", "marine", "marines", "air", "force", "coast", "guard", "police", "border", "patrol",
-                  "county", "city", "military", "royal"}
+_SERVICE_WORDS = _wset("service_words")
 # what may follow a title in an apposition: "owner of X", "spokesman for Y", "aide to Z",
 # "congressman and critic", "(an) official with the ministry"
-_APPOS_TITLE_NEXT = {"of", "at", "for", "to", "with", "in", "from", "on", "and", "who", "since", "until", "between",
-                     "under", "in", "during", "based", "whose", "'s"}
-_CLAUSE_WORDS = {"saying", "said", "says", "who", "which", "that", "is", "was", "were", "are", "has", "had", "have",
-                 "will", "would", "could", "should", "can", "may", "might", "did", "does", "do", "not", "if",
-                 "when", "because", "but", "he", "she", "they", "it", "we", "i", "you", "whose", "son", "daughter",
-                 "wife", "husband", "father", "mother", "brother", "sister", "widow", "nephew", "niece", "friend"}
-_PLACE_ARTICLES = {"los", "las", "el", "san", "santa"}
-_PARTY_MEMBER = {"republican", "democrat", "democratic", "gop", "tory", "labour", "conservative"}
-_GROUP_WORDS = {"workers", "voters", "sisters", "principles", "states", "elks", "fathers", "mothers", "veterans",
-                "students", "teachers", "nurses", "farmers", "owners", "citizens", "residents", "members", "friends",
-                "supporters", "leaders", "allies", "families", "parents", "women", "men", "kids", "fans",
-                "republicans", "democrats", "americans", "europeans", "conservatives", "liberals", "socialists",
-                "muslims", "christians", "jews", "catholics", "protestants", "latinos", "hispanics", "africans",
-                "asians", "arabs", "blacks", "whites", "millennials", "evangelicals", "tories", "greens"}
-_GOV_WORDS = {"government", "govt", "ministry", "minister", "cabinet", "state", "federal", "council",
-              "commission", "parliament", "senate", "congress", "police", "court", "prosecutor",
-              "prosecutors", "prosecution", "embassy", "department", "agency", "authority", "white",
-              "kremlin", "regulator", "administration", "municipal", "city", "county", "army", "military",
-              "navy", "un", "united", "nations", "eu", "european", "public", "official", "officials"}
-_NOT_YET = {"next", "future", "would-be", "potential", "aspiring", "hopeful", "prospective", "possible"}
-_STATE_KINDS = {"government", "legislature", "court", "police", "international"}
-_PARTY_WORDS = {"gop", "republican", "democratic", "democrat", "party", "campaign", "dnc", "rnc"}
-_COMPANY_WORDS = {"company", "firm", "corporation", "inc", "inc.", "corp", "group", "platform", "bank",
-                  "startup", "network", "club", "team", "university", "school", "church", "party",
-                  "campaign", "foundation", "newspaper", "magazine", "museum"}
-_REPORT_VERBS = r"(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|explained|argued|" \
-                r"noted|insisted|warned|claimed|announced|asked|replied|responded|tweeted|posted|" \
-                r"according|believes|believed|thinks|thought|described|called|urged|admitted|denied|" \
-                r"confirmed|acknowledged|recalled|continued|agreed|suggested|has|had|was|is|will|would|" \
-                r"did|does|who|whose|scored|won|beat|defeated|lost|joined|signed|played|died|met|visited|" \
-                r"became|resigned|" \
-                r"received|spent|took|made|left|returned|arrived|founded|married|graduated|criticised|" \
-                r"criticized|praised|attended|testified|pleaded|sued|voted|wants|wanted|hopes|hoped|" \
-                r"plans|planned|decided|refused|declined|spoke|speaks|met)"
+_APPOS_TITLE_NEXT = _wset("appos_title_next")
+_CLAUSE_WORDS = _wset("clause_words")
+_PLACE_ARTICLES = _wset("place_articles")
+_PARTY_MEMBER = _wset("party_member")
+_GROUP_WORDS = _wset("group_words")
+_GOV_WORDS = _wset("gov_words")
+_NOT_YET = _wset("not_yet")
+# titles that make a holder official with no state word around them ("President X", "Governor Y")
+_STATE_TITLES_ALONE = _wset("state_titles_alone")
+_STATE_KINDS = _wset("state_kinds")
+_PARTY_WORDS = _wset("party_words")
+_COMPANY_WORDS = _wset("company_words")
+_REPORT_VERBS = "(?:" + "|".join(_wlist("report_verbs")) + ")"
 _AFTER_VERB_RE = re.compile(r"\s*(?:,\s*)?(?:(?:also|later|then|previously|has|had|have)\s+)?" + _REPORT_VERBS + r"\b")
 _AFTER_WHO_RE = re.compile(r"\s*,\s*(?:who|whose|whom)\b([^.;!?\n]{0,160})")
 _AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.!?\n\"()]{2,90}?)(?=\s*(?:,|\.|;|\)|$))")
@@ -242,6 +224,12 @@ _OFFICIAL_CLAUSE_RE = re.compile(
     r"appointed|nominated|elected|sworn|serves|served|serving)\b[^.;]*\b(?:prosecutor|prosecutors|court|"
     r"ministry|minister|government|parliament|senate|congress|cabinet|council|commission|police|"
     r"department|agency)", re.I)
+
+
+# "X, who represents Ohio in the Senate", "Y, who sits in parliament": a legislator's seat
+_SEAT_CLAUSE_RE = re.compile(r"\b(?:represents|represented|representing|sits|sat)\b[^.;]{0,60}\b(?:in|on)\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w-]*\s+)?(?:[Ss]enate|[Cc]ongress|[Pp]arliament|[Aa]ssembly|[Ll]egislature|"
+                             r"House of (?:Representatives|Commons|Lords|Delegates)|Bundestag|Knesset|Duma)\b")
 
 
 _STATE_CLAUSE_RE = re.compile(
@@ -429,9 +417,7 @@ def _describe_role(title_phrase: str, modifiers: list[str], lex: _Lex, after_tex
             official = "false"           # "county GOP chairman", "Democratic strategist"
         elif gov or country:
             official = "true"
-        elif title_phrase in ("president", "governor", "secretary", "speaker", "justice", "inspector",
-                              "officer", "representative", "secretary-general", "secretary general",
-                              "vice president", "vice-president", "superintendent", "commander"):
+        elif title_phrase in _STATE_TITLES_ALONE:
             official = "true"
         else:
             official = "false"
@@ -460,7 +446,7 @@ def _kept_segments(segments: pd.DataFrame) -> dict:
 
 
 # function words that are also syllables of romanised given names ("Ip Kwok-him", "James To-man")
-_SYLLABLE_TAILS = {"him", "man", "on", "to", "hin", "wing", "yan", "ming", "kit", "chi", "ho", "ka", "ki", "hung"}
+_SYLLABLE_TAILS = _wset("syllable_tails")
 
 
 def _split_sequence(seq: str, lex: _Lex):
@@ -712,6 +698,11 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
                 and len(low[j - 1]) > 2):
             kept_word = True             # "Home Secretary Theresa May": a surname that is also a month
             break
+        if (j == n_t and j - i == 2 and low[i] in lex.given and len(low[j - 1]) <= 3
+                and toks[j - 1][1:].islower() and low[j - 1] not in _WEEKDAYS
+                and low[j - 1] not in _NEVER_SURNAMES):
+            kept_word = True             # "James To", "David On": a short surname that is a function word,
+            break                        # capitalised after a given name (the sequence ends there)
         j -= 1
     # a place glued after a name (headlines, datelines): "Ted Cruz South Carolina"; not a surname
     # that is also a place ("Denzel Washington", "Joe Montana"): only after two words or more
@@ -989,7 +980,7 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                             inst2 = lex.known[A.fold(inst)][0]
                             if lex.known[A.fold(inst)][2] in ("platform", "company", "media") and off != "true":
                                 off = "false"
-                        elif inst and not inst2:
+                        elif inst and not inst2 and not _constituency(phrase, rest, inst, lex):
                             inst2 = inst
                         c.title = phrase
                         c.role, c.official, c.institution, c.country = role, off, inst2, ctry
@@ -1000,7 +991,7 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
             c.official = "true"                 # "X won a seat", "X, 54, was re-elected"
             c.evidence.append("elected")
         wm = _AFTER_WHO_RE.match(after) if comma_after else None
-        if wm and _OFFICIAL_CLAUSE_RE.search(wm.group(1)) and not c.title:
+        if wm and (_OFFICIAL_CLAUSE_RE.search(wm.group(1)) or _SEAT_CLAUSE_RE.search(wm.group(1))) and not c.title:
             c.official = "true"
             c.evidence.append("official-clause")
     if c.title and c.official != "true" and not c.poss and comma_after:
@@ -1091,20 +1082,10 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
 
 
 # first words of place names in several languages ("San Bernardino", "Boca Raton", "Fort Worth")
-_PLACE_HEADS = {"san", "santa", "santo", "sao", "los", "las", "puerto", "porto", "rio", "fort", "port", "mount",
-                "lake", "cape", "boca", "bahia", "costa", "villa", "ciudad", "saint", "st.", "sainte", "bad",
-                "new", "north", "south", "east", "west", "upper", "lower", "greater", "great", "western", "eastern",
-                "northern", "southern", "central"}
+_PLACE_HEADS = _wset("place_heads")
 # first words of organisation and event names ("Team Inferno", "Operation Desert Storm")
-_ORG_HEADS = {"team", "operation", "project", "club", "university", "bank", "museum", "ministry", "department",
-              "college", "camp", "hotel", "radio", "royal", "club", "fund", "institute", "national", "federal"}
-_PLURAL_TITLES = {"sens.": "senator", "reps.": "rep.", "senators": "senator", "representatives": "representative",
-                  "congressmen": "congressman", "congresswomen": "congresswoman", "lawmakers": "lawmaker",
-                  "legislators": "legislator", "ministers": "minister", "governors": "governor", "govs.": "gov.",
-                  "mayors": "mayor", "justices": "justice", "judges": "judge", "councillors": "councillor",
-                  "councilors": "councilor", "mps": "mp", "meps": "mep", "prosecutors": "prosecutor",
-                  "ambassadors": "ambassador", "commissioners": "commissioner",
-                  "politicians": "politician", "incumbents": "incumbent"}
+_ORG_HEADS = _wset("org_heads")
+_PLURAL_TITLES = _wmap("plural_titles")
 
 
 def _plural_alt(t: str) -> str:
@@ -1147,17 +1128,11 @@ def _mark_plural_titles(persons: list, norm: str, segs: list, lex: _Lex) -> None
 
 # Staff and head-of-body roles whose public status is that of the person or body they serve
 # or lead: "Merkel's spokesman", "an aide to the president", "Planned Parenthood's president".
-_PRINCIPAL_TITLES = {"spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor", "senior adviser",
-                     "chief of staff", "press secretary", "deputy", "assistant", "counsel", "president",
-                     "vice president", "director", "deputy director", "chairman", "chair", "chairwoman", "head",
-                     "secretary", "envoy", "representative", "executive director"}
+_PRINCIPAL_TITLES = _wset("principal_titles")
 # titles whose holders' staff act for the state ("Merkel's spokesman"); a bare "Secretary Clinton"
 # or a former office does not make a campaign spokesman an official
-_PRINCIPAL_HEADS = {"president", "minister", "chancellor", "premier", "governor", "mayor", "senator", "king", "queen",
-                    "secretary-general", "commissioner", "pm", "representative", "congressman", "congresswoman"}
-_STAFF_MODIFIERS = {"economic", "campaign", "press", "policy", "security", "political", "communications", "longtime",
-                    "close", "trusted", "personal", "legal", "top", "senior", "chief", "deputy", "former", "national",
-                    "foreign", "domestic", "media", "digital", "spokesman", "spokeswoman", "new", "then", "acting"}
+_PRINCIPAL_HEADS = _wset("principal_heads")
+_STAFF_MODIFIERS = _wset("staff_modifiers")
 
 
 @lru_cache(maxsize=512)
@@ -1176,11 +1151,8 @@ def _principal_before_re(title: str) -> re.Pattern:
 _AFTER_PRINCIPAL_RE = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;()\"]{1,60}?)\s+(?:for|to|of|at)\s+"
                                  r"((?:the\s+)?[^,.;()\"]{1,60}?)(?=\s*(?:[,.;()\"]|$|\s(?:who|and|said|says|told)\b))")
 _PRINCIPAL_GOV_WORDS = _GOV_WORDS - {"public", "official", "officials", "united", "european", "city", "state"}
-_STRICT_GOV_WORDS = {"agency", "government", "govt", "ministry", "minister", "cabinet", "parliament", "senate", "congress",
-                     "police", "embassy", "kremlin", "prosecutor", "prosecutors", "prosecution", "administration",
-                     "military", "army", "navy", "regulator"}
-_STATE_TITLE_WORDS = {"president", "minister", "prime", "premier", "chancellor", "mayor", "governor", "senator",
-                      "ministry", "king", "queen", "cabinet", "secretary-general"}
+_STRICT_GOV_WORDS = _wset("strict_gov_words")
+_STATE_TITLE_WORDS = _wset("state_title_words")
 
 
 def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, before_people: list) -> str:
@@ -1262,7 +1234,7 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
             seen.append(A.fold(c.tokens[-1]))
 
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIXES = _wset("suffixes")
 _SYLLABLE_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _ELECTED_AFTER_RE = re.compile(
     r"\s*(?:\([^()]{1,60}\)\s*)?(?:,[^,.;]{1,80},\s*)?(?:(?:who|has|had|have|was|were|is|also|been|"
@@ -1274,6 +1246,83 @@ _ELECTED_AFTER_RE = re.compile(
 def _strong(c: _Cand) -> bool:
     return any(e in ("honorific", "title", "credit", "role-before", "role-appos-before", "appos", "who", "age",
                      "official-clause", "elected") for e in c.evidence)
+
+
+# words that place a story in US politics ("U.S.", "White House", "Republican", a state name)
+_US_CUE_RE = re.compile(r"(?=[A-Z(])(?<![\w.])(?:" + "|".join(re.escape(w) for w in _wlist("us_cues"))
+                        + "|" + "|".join(re.escape(w.title()) for w in sorted(_US_STATES | {"virginia", "georgia",
+                                                                                          "montana", "washington"}))
+                        + r"|\([DR]-[A-Z][\w.]*\))(?![\w])")
+# titles held in the US political system: their holder's country is the US only when the
+# article has a US cue, never the article's main country ("Governor X" in a story on Israel)
+_US_TITLES = _wset("us_titles")
+
+
+def _countries_in(text: str, lex: _Lex) -> frozenset:
+    """Countries a text names (by name, alias or adjective), US cues counting as the US.
+
+    >>> sorted(_countries_in("The Spanish cabinet met in Madrid; the White House said", _lex()))
+    ['Spain', 'United States']
+    """
+    out = set()
+    for m in lex.country_re.finditer(text):
+        f = A.fold(m.group(0))
+        c = lex.adj_country.get(f) or lex.country_names.get(f)
+        if c and c != "European Union":
+            out.add(c)
+    if _US_CUE_RE.search(text):
+        out.add("United States")
+    return frozenset(out)
+
+
+def _fallback_country(title: str, local: frozenset, counts: Counter, us_cues: int) -> str:
+    """Country for an official whose title and context name none, or "" when unsure.
+
+    ``local`` are the countries named in the official's own paragraph, ``counts`` the
+    article's country mentions, ``us_cues`` how often it names US politics. A US title
+    ("senator", "governor") gets the US only with a US cue; any other title gets the
+    article's main country only when that country dominates the article (at least two
+    mentions, half as many again as the runner-up, US politics counting as the US) and
+    the official's paragraph names it or none (or others, when it leads three to one).
+
+    >>> _fallback_country("minister", frozenset(), Counter({"Spain": 5, "France": 1}), 0)
+    'Spain'
+    >>> _fallback_country("president", frozenset(), Counter({"Libya": 4}), 3)
+    ''
+    >>> _fallback_country("president", frozenset({"United States"}), Counter({"Libya": 6}), 1)
+    ''
+    >>> _fallback_country("governor", frozenset(), Counter({"Israel": 6}), 0)
+    ''
+    """
+    if title in _US_TITLES:
+        return "United States" if us_cues or "United States" in local else ""
+    counts = Counter(counts)
+    counts["United States"] = max(counts["United States"], us_cues)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    main, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 2 or 2 * n < 3 * runner_up:       # no country clearly leads the article
+        return ""
+    if local and main not in local:          # the official's paragraph is about elsewhere
+        return ""
+    if len(local) > 1 and n < 3 * runner_up:  # ... or also about elsewhere, in a two-country story
+        return ""
+    return main
+
+
+def _constituency(title: str, rest: list, inst: str, lex: _Lex) -> bool:
+    """True when the words after "for" name the seat a legislator holds, not a body:
+    "member of parliament for Leeds", "assemblyman for the 5th district".
+
+    >>> _constituency("member of parliament", ["for", "Leeds"], "Leeds", _lex())
+    True
+    >>> _constituency("spokesman", ["for", "Meta"], "Meta", _lex())
+    False
+    """
+    kind = lex.titles.get(title, ("", "", ""))[2]
+    if not rest or rest[0].lower() != "for" or kind not in ("legislature", "local government"):
+        return False
+    return lex.cues.get(A.fold(inst.split()[-1]).lower(), "") == "" and A.fold(inst) not in lex.known
 
 
 def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -> list[dict]:
@@ -1351,15 +1400,20 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
             ctry[cc] += 1
         if c.country and c.country != "European Union":
             ctry[c.country] += 1
-    main_country = ctry.most_common(1)[0][0] if ctry else ""
     _mark_elected(full, norm, segs)
     _mark_plural_titles(full, norm, segs, lex)
     orgs = [c for c in cands if c.kind == "organisation"]
+    us_cues = len(_US_CUE_RE.findall(norm)) if any(c.official == "true" and not c.country for c in full) else 0
+    seg_countries: dict = {}
     for c in full:
-        if c.official == "true" and not c.country and main_country:
-            c.country = main_country
-            if not c.institution and c.title and lex.titles.get(c.title, ("", "", ""))[2] == "government":
-                c.institution = _government_of(main_country)
+        if c.official == "true" and not c.country:
+            if c.seg_lo not in seg_countries:
+                seg_countries[c.seg_lo] = _countries_in(norm[c.seg_lo:c.seg_hi], lex)
+            country = _fallback_country(c.title, seg_countries[c.seg_lo], ctry, us_cues)
+            if country:
+                c.country = country
+                if not c.institution and c.title and lex.titles.get(c.title, ("", "", ""))[2] == "government":
+                    c.institution = _government_of(country)
         if c.title and not c.institution:
             kind = lex.titles.get(c.title, ("", "", ""))[2]
             head = _INST_HEAD.get(kind)
@@ -1466,8 +1520,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
 
 
 _ACRONYM_DEF_RE = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
-_INST_HEAD = {"commission": "commission", "police": "police", "court": "court", "prosecution": "office",
-              "legislature": "parliament", "regulator": "authority"}
+_INST_HEAD = _wmap("inst_head")
 
 
 _ROLE_ALIAS_RE = re.compile(

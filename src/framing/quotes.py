@@ -226,6 +226,8 @@ _NOT_NAMES = (_NON_NAME_FIRST - {"the", "a", "an", "his", "her", "their", "its",
     "unlike", "like", "among", "within", "without", "near", "toward", "towards", "upon", "amid",
     "ahead", "across", "beyond", "behind", "below", "above", "inside", "outside", "speaking",
     "asked", "told", "writing", "reached", "contacted", "reacting", "commenting", "pressed",
+    # contractions and sentence openers that are never a speaker's name
+    "it's", "there's", "that's", "here's", "what's", "between", "likewise",
 }
 _PLURAL_HINT = re.compile(r"(?:s|people|staff|police|media)$")
 _PREPS = {"on", "in", "at", "during", "after", "before", "with", "to", "from", "about", "into",
@@ -243,7 +245,8 @@ _INDIRECT_VERBS = {"say", "tell", "add", "claim", "insist", "argue", "assert", "
                    "state", "announce", "explain", "acknowledge", "admit", "deny", "suggest",
                    "report", "write", "confirm", "predict", "promise", "vow", "stress",
                    "emphasize", "contend", "allege", "concede", "complain", "reveal", "maintain",
-                   "declare", "respond", "reply", "tweet", "post", "conclude", "find", "show"}
+                   "declare", "respond", "reply", "tweet", "post", "conclude", "find", "show",
+                   "urge"}
 
 
 @lru_cache(maxsize=8192)
@@ -911,6 +914,65 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
                "october", "november", "december"}
 
 
+# Places that speak for their government or institution ("the White House said",
+# "Moscow denied"): never rejected as speakers.
+_SPEAKING_PLACES = {
+    "washington", "washington d.c.", "washington dc", "white house", "pentagon", "kremlin",
+    "downing street", "moncloa", "elysee", "vatican", "vatican city", "capitol hill", "wall street",
+    "hollywood", "silicon valley", "whitehall", "westminster", "beijing", "moscow", "tehran",
+    "pyongyang", "brussels", "berlin", "paris", "london", "madrid", "tokyo", "seoul", "jerusalem",
+    "damascus", "kyiv", "kiev", "ankara", "riyadh", "kabul", "islamabad", "cairo", "havana",
+    "caracas", "ottawa", "canberra", "taipei", "rome", "dublin", "new delhi", "delhi", "the hague",
+}
+
+
+@lru_cache(maxsize=1)
+def _silent_places() -> frozenset:
+    """Places that do not speak (US states, regions, most cities), from the
+    shared ``people_places.txt`` list, folded to lower case without accents:
+    a capitalised place read as a speaker ("in Salem, New Hampshire, Trump
+    went after Bush, calling him “...”") is a parsing slip."""
+    out = set()
+    try:
+        lines = (_DATA / "people_places.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    for line in lines:
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.add(_fold_accents(line))
+    return frozenset(out - _SPEAKING_PLACES)
+
+
+@lru_cache(maxsize=1)
+def _silent_place_ends() -> frozenset:
+    """Last words of :func:`_silent_places` ("hampshire"), for a cheap first test."""
+    out = set()
+    for p in _silent_places():
+        out.add(p.split()[-1])
+    return frozenset(out)
+
+
+def _place_or_time(toks, i, j) -> bool:
+    """True when tokens i..j (a leading determiner and a possessive aside) name
+    a silent place or a time ("California", "New Hampshire Monday", "Wednesday").
+
+    >>> _place_or_time(_tokens("New Hampshire Monday", 0), 0, 2), _place_or_time(_tokens("Jan Ohio", 0), 0, 1)
+    (True, False)
+    """
+    last = toks[j].low
+    if last not in _TIME_WORDS and _fold_accents(_strip_poss(last)) not in _silent_place_ends():
+        return False            # the cheap test first: most names end in no place word
+    if i < j + 1 and toks[i].low in _DETS:
+        i += 1
+    words = [_strip_poss(t.low) for t in toks[i:j + 1] if t.word]
+    while words and words[-1] in _TIME_WORDS:
+        words.pop()
+    if not words:
+        return j >= i
+    return _fold_accents(" ".join(words)) in _silent_places()
+
+
 def _skip_back_adverbs(toks, j, lo):
     while j >= lo:
         t = toks[j]
@@ -970,8 +1032,32 @@ def _np_back(toks, j, lo):
                 i -= 1
             else:
                 break
+        if i == j and (t.low in _NOT_NAMES or t.low in ("given", "good", "hours")) and \
+                t.low not in ("someone", "everyone", "anyone", "nobody"):
+            return None         # "However, ...", "Given his comments ...": no name
         if i - 1 >= lo and toks[i - 1].low in _DETS:
             i -= 1
+        if _place_or_time(toks, i, j):
+            # a place does not speak ("in Salem, New Hampshire, Trump ..."), but it
+            # can end a speaker's noun phrase: "Paul Ryan of Wisconsin", "the
+            # senator from Vermont", "a woman in Worcester, Massachusetts"
+            k = i - 1
+            if k - 1 >= lo and toks[k].t == "," and toks[k - 1].cap:
+                k -= 1
+                while k - 1 >= lo and toks[k - 1].cap:
+                    k -= 1
+                k -= 1
+            if k - 1 >= lo and toks[k].low in ("of", "from", "in"):
+                p = toks[k - 1]
+                if p.cap and toks[k].low != "in" and not _place_or_time(toks, k - 1, k - 1):
+                    r = _np_back(toks, k - 1, lo)
+                    if r is not None and r[2] == "named":
+                        return r        # the name without its place: "Paul Ryan"
+                elif p.word and not p.cap and (p.low in _SPEAKER_NOUNS or p.low in _TITLE_WORDS):
+                    r = _desc_back(toks, k - 1, lo)
+                    if r is not None:
+                        return (r[0], j, "description", r[0], r[1])
+            return None
         # head: the capitalised run at the end
         return (i, j, "named", i, j)
     if t.word and not t.cap:
@@ -984,6 +1070,9 @@ def _np_back(toks, j, lo):
 def _desc_back(toks, j, lo):
     t = toks[j]
     if t.low not in _SPEAKER_NOUNS:
+        if t.low in _PREPS or t.low in _NP_STOP_NEXT or t.low in _ROLE_STOP or \
+                t.low in ("without", "who", "which") or t.low in _ADVS:
+            return None     # "the campaign and", "a leader to": no noun at the end
         # allow "the crowd", "the ad": a determiner within two words
         ok = False
         for k in (j - 1, j - 2):
@@ -1040,6 +1129,13 @@ def _np_fwd(toks, i, hi):
     t = toks[i]
     if t.low in _PRONOUNS:
         return (i, i, "pronoun", i, i)
+    if t.t[0].isdigit():
+        # a number modifying a role before a name: "9/11 widow Terry Strada"
+        k = i
+        while k <= hi and k - i < 4 and (toks[k].t[0].isdigit() or toks[k].t in ("/", "-")):
+            k += 1
+        r = _np_fwd(toks, k, hi) if k <= hi and toks[k].word and not toks[k].cap else None
+        return r if r is not None and r[2] == "named" else None
     if t.cap and (t.low in _NOT_NAMES or t.low in _VERBS or t.low in _EXTRA_CUES or _adverb_like(toks, i, hi)):
         return None
     if t.word and not t.cap and t.low not in _DETS and t.low not in _PREPS and t.low not in _VERBS \
@@ -1124,6 +1220,8 @@ def _np_fwd(toks, i, hi):
     if j < i or (not has_cap and not has_noun):
         return None
     if toks[j].low in _DETS:
+        return None
+    if has_cap and _place_or_time(toks, i, j):
         return None
     return (i, j, "named" if has_cap else "description", i, j)
 
@@ -1219,8 +1317,8 @@ def _verb_after_apposition(toks, j, hi):
     stop = min(hi, j + 30)
     while m <= stop:
         t = toks[m]
-        if t.t in (".", ";", "?", "!", ":"):
-            return None
+        if t.t in (".", ";", "?", "!", ":") and not (t.t == "." and m + 1 <= hi and toks[m + 1].t == ","):
+            return None     # (an abbreviation's dot before a comma, "R-Ky.,", ends nothing)
         if t.t == ",":
             v = m + 1
             while v <= hi and toks[v].low in _ADVS and toks[v].low not in _VERBS:
@@ -1231,6 +1329,45 @@ def _verb_after_apposition(toks, j, hi):
             return None
         m += 1
     return None
+
+
+def _relative_pronoun(toks, j):
+    """Index of "who"/"which" right after the noun phrase ending at token ``j``
+    when the reporting verb of ``toks`` (which end at a quote) sits inside the
+    relative clause, else None. "X, who ..., said" (the clause closed by a
+    comma before the verb) gives None: there X is the subject.
+
+    >>> _relative_pronoun(_tokens("Beck, who has called Trump", 0), 0)
+    2
+    >>> _relative_pronoun(_tokens("Beck, who was there, said", 0), 0) is None
+    True
+    """
+    m = j + 1
+    n = len(toks)
+    if m + 1 < n and toks[m].low in ("of", "from") and toks[m + 1].cap:
+        m += 1          # "Sen. Marco Rubio of Florida, who mused ..."
+        while m < n and toks[m].cap:
+            m += 1
+    if m < n and toks[m].t == ",":
+        m += 1
+        # past an apposition: "said Scott Reed, the group's strategist, who added"
+        for x in range(m, min(n - 1, m + 12)):
+            t = toks[x]
+            if t.t == "," and toks[x + 1].low in ("who", "which"):
+                m = x + 1
+                break
+            if t.low in _VERBS or not (t.word or t.t in ("-", "'", ".")):
+                break
+    if m >= n or toks[m].low not in ("who", "which"):
+        return None
+    has_verb = False
+    for x in range(m + 1, n):
+        t = toks[x]
+        if t.t == "," and x + 1 < n and toks[x + 1].low in _VERBS:
+            return None
+        if t.low in _VERBS or t.low in _EXTRA_CUES:
+            has_verb = True
+    return m if has_verb else None
 
 
 def _is_unknown_past(tok) -> bool:
@@ -1266,6 +1403,19 @@ def _nearest_actor(toks, hi, lo=0):
     return None
 
 
+def _participle_opener(toks, i, hi) -> bool:
+    """A past participle opening an introductory phrase ("Horrified at ...",
+    "Led by ...", "Based on ..."), not a name: an -ed word before a preposition.
+
+    >>> toks = _tokens("Led by Jo Ray, the rally", 0)
+    >>> _participle_opener(toks, 0, 5)
+    True
+    """
+    low = toks[i].low
+    return (low.endswith("ed") or low == "led") and len(low) >= 3 and low not in _VERBS \
+        and i + 1 <= hi and toks[i + 1].low in _PREPS
+
+
 def _sentence_subject(toks, lo, hi):
     """The subject noun phrase at the start of the clause toks[lo..hi]."""
     i = lo
@@ -1273,7 +1423,7 @@ def _sentence_subject(toks, lo, hi):
         i += 1          # "And he made a point of saying ..."
     # skip a leading adverbial phrase closed by a comma
     if i <= hi and (toks[i].low in _PREPS or toks[i].low in _NON_NAME_FIRST or toks[i].low.endswith("ing")
-                    or toks[i].low in _ADVS
+                    or toks[i].low in _ADVS or _participle_opener(toks, i, hi)
                     or toks[i].low.endswith("ly")) and toks[i].low not in _PRONOUNS:
         for k in range(i, min(hi, i + 25) + 1):
             if toks[k].t == ",":
@@ -1659,6 +1809,12 @@ class _Article:
             tail = sub[max(vk, got[0][1]) + 1:]
             if len(tail) <= 9 and not any(x.low == "that" or x.t[0] == _MASK for x in tail):
                 return got, sub
+            if tail and tail[0].t == "," and len(tail) <= 30 and got[0][2] == "named" and \
+                    not any(x.low in ("that", "who", "which") or x.t[0] == _MASK or x.low in _VERBS
+                            or x.t in (";", ":") for x in tail):
+                # ", said Steve Elmendorf, deputy campaign manager for John Kerry's
+                # 2004 campaign.": a long apposition after the name, no new clause
+                return got, sub
             return None
         return None
 
@@ -1825,6 +1981,16 @@ class _Article:
                 found = self.indirect(toks, names, a, b, quote_spans)
                 if found:
                     indirect.append(found)
+                # "A has suggested X, while B has left the platform, urging Y": the
+                # writer's "while" clause is a clause of its own with its own
+                # subject; read it apart so B's words are not given to A
+                wm = _WRITER_CLAUSE_RE.search(seg)
+                if wm is not None:
+                    sub = [t for t in toks if t.s >= a + wm.end()]
+                    if len(sub) > 3:
+                        found2 = self.indirect(sub, names, sub[0].s, b, quote_spans)
+                        if found2 and (not found or found2["start"] >= found["end"]):
+                            indirect.append(found2)
         ind_iter = iter(sorted(indirect, key=lambda r: r["pos"]))
         pending = next(ind_iter, None)
         prev_quote = None
@@ -1926,7 +2092,8 @@ class _Article:
             cue = None
             if att is None:
                 for t in before_toks[::-1] + after_toks:
-                    if not t.cap and (t.low in _VERBS or t.low in _EXTRA_CUES):
+                    # a phrasal verb's form is a cue only with its particle ("put it", not "put the")
+                    if not t.cap and (t.low in _VERBS and " " not in _VERBS[t.low][0] or t.low in _EXTRA_CUES):
                         cue = t
                         break
             immediate = bool(after_toks) and att is not None and att_toks is after_toks or (
@@ -1963,6 +2130,13 @@ class _Article:
                 if att is not None:
                     np, (verb, vclass), how = att
                     speaker = self.resolve(att_toks, np, names, o)
+                    if att_toks is before_toks and np[2] != "pronoun":
+                        rel = _relative_pronoun(before_toks, np[1])
+                        if rel is not None:
+                            # "Beck, who has called Trump “...”": the verb's subject is
+                            # "who"; the mention runs from the name to it
+                            speaker["end"] = before_toks[rel].e
+                            speaker["mention"] = text[speaker["start"]:speaker["end"]]
                     if how == "according_to":
                         speaker["source"] = "according_to" if speaker["source"] in ("named", "description") else speaker["source"]
                 elif kind == "direct" and (dash := self.dash_attribution(kc, c)) is not None:
@@ -1999,18 +2173,23 @@ class _Article:
         return rows
 
     def dash_attribution(self, kc, c):
-        """A quote that closes its paragraph, signed by the next paragraph
-        ("- Jane Doe." / "-- Sen. Jane Doe, D-Mass."): the speaker, or None."""
-        if kc + 1 >= len(self.spans):
-            return None
+        """A quote that closes its paragraph, signed after a dash at the end of
+        that paragraph ("“...” ― Jane Doe") or by the next paragraph ("- Jane
+        Doe." / "-- Sen. Jane Doe, D-Mass."): the speaker, or None."""
         ps, pe = self.spans[kc]
-        if self.folded[c + 1:pe].strip(" .,\"'"):
-            return None
-        ns, ne = self.spans[kc + 1]
-        m = _DASH_SIGN_RE.match(self.folded, ns, ne)
+        # signed in its own paragraph: "“...” ― Jane Doe" closing the paragraph
+        m = _DASH_SIGN_RE.match(self.folded, c + 1, pe)
         if m is None:
-            return None
-        toks = _tokens(self.folded[m.start(1):ne], m.start(1))
+            if kc + 1 >= len(self.spans) or self.folded[c + 1:pe].strip(" .,\"'"):
+                return None
+            # from the end of this paragraph: the dash may fall outside the next
+            # segment when cleaning reads "- Jane Doe." as a bullet
+            m = _DASH_SIGN_RE.match(self.folded, pe, self.spans[kc + 1][1])
+            if m is None:
+                return None
+        if m.group(1).rstrip(" .").endswith("-"):
+            return None         # "- An immigrant himself -.": a section heading, not a signature
+        toks = _tokens(self.folded[m.start(1):m.end(1)], m.start(1))
         np = _np_fwd(toks, 0, len(toks) - 1) if toks else None
         if np is None or np[2] == "pronoun":
             return None
