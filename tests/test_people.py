@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from framing import aliases as A
+from helpers import one_article
 from framing import clean, corpus
 from framing import people as P
 
@@ -14,16 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
-def _frames(text: str, aid: str = "a", outlet: str = "o"):
-    """One article; every non-empty line is a kept paragraph."""
-    arts = pd.DataFrame({"article_id": [aid], "outlet": [outlet], "text": [text], "status": ["ok"]})
-    rows, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            rows.append({"article_id": aid, "segment_id": len(rows), "start": pos, "end": pos + len(line),
-                         "kind": "paragraph", "kept": True})
-        pos += len(line) + 1
-    return arts, pd.DataFrame(rows)
+_frames = one_article
 
 
 def people_of(text: str) -> pd.DataFrame:

@@ -7,21 +7,13 @@ import pandas as pd
 import pytest
 
 from framing import quotes as Q
+from helpers import one_article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
-def _frames(text: str, aid: str = "a", outlet: str = "o"):
-    """One article; every non-empty line is a kept paragraph."""
-    arts = pd.DataFrame({"article_id": [aid], "outlet": [outlet], "text": [text], "status": ["ok"]})
-    rows, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            rows.append({"article_id": aid, "segment_id": len(rows), "start": pos,
-                         "end": pos + len(line), "kept": True})
-        pos += len(line) + 1
-    return arts, pd.DataFrame(rows)
+_frames = one_article
 
 
 def run(text: str, indirect: bool = False) -> pd.DataFrame:
@@ -387,3 +379,44 @@ def test_as_x_put_it():
     r = one(q, "unmoved")
     assert (r["speaker"], r["verb"], r["verb_class"]) == ("Dana Milbank", "put it", "neutral")
     assert one(q, "on hold")["kind"] == "scare"
+
+
+def test_surname_ending_in_ly_after_said():
+    # "Skelly," after "said" is a name, not a sentence adverb like "Clearly,"
+    q = run("“Having access to the file is valuable,” said Skelly, explaining he worked with her.")
+    assert one(q, "Having access")["speaker"] == "Skelly"
+
+
+def test_coordinated_speakers_before_verb():
+    q = run("“Tritium would enable bigger weapons,” nuclear experts David Albright and "
+            "Serena Kelleher of the Institute for Science wrote in September.")
+    r = one(q, "Tritium")
+    assert r["speaker"] == "David Albright" and r["verb"] == "write"
+
+
+def test_noun_after_said_is_not_the_speaker():
+    # the subject ends at "state"; "the U.S." is inside the reported clause
+    q = run("The former secretary of state said the U.S. “clearly” needed a stronger air campaign.")
+    r = one(q, "clearly")
+    assert r["speaker_mention"].startswith("The former secretary") and r["verb"] == "say"
+
+
+def test_outer_speaker_of_a_that_clause():
+    q = run("Barack Obama said he expected that Americans will say “no” to the plan.")
+    assert one(q, "no")["speaker"] == "Barack Obama"
+
+
+def test_thing_called_a_title_is_not_the_speaker():
+    q = run("Ivanka Trump, the eldest daughter, has been busy writing a book called “Women Who Work” this year.")
+    assert one(q, "Women Who Work")["speaker"] == "Ivanka Trump"
+
+
+def test_pronoun_after_said_keeps_the_outer_speaker():
+    # "he" is Tom Baker, but the quoted words are Mary Cole's
+    q = run("Kate Lin praised Tom Baker on Monday. Mary Cole said he was “a strong leader” of the group.")
+    assert one(q, "a strong leader")["speaker"] == "Mary Cole"
+
+
+def test_quantifier_subject_speaks():
+    q = run("Several said they would rather fund schools through “block grants” to states.")
+    assert one(q, "block grants")["speaker_mention"] == "Several"

@@ -459,12 +459,12 @@ def _inside(root: Path, path: Path) -> bool:
         return False
 
 
-def _read_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> list[dict]:
-    manifest_path = root / "manifest.csv"
-    manifest, manifest_problems = ({}, [])
-    if manifest_path.exists():
-        manifest, manifest_problems = _read_manifest(manifest_path)
-    records: list[dict] = []
+def list_files(root: Path, pattern: str = ".txt") -> dict[str, Path]:
+    """The corpus files under ``root``, article id -> path, in a stable order.
+
+    The id is the file stem at the top level and the relative path without the
+    suffix below it (``2024/jan/a``), so files in sub-folders never collide.
+    """
     files: dict[str, Path] = {}
     # os.walk with followlinks=False cannot loop through symlinked folders.
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -476,6 +476,16 @@ def _read_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> list[d
             rel = path.relative_to(root).as_posix()
             stem = path.stem if Path(dirpath) == root else rel[: -len(pattern)]
             files.setdefault(stem, path)
+    return files
+
+
+def _read_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> list[dict]:
+    manifest_path = root / "manifest.csv"
+    manifest, manifest_problems = ({}, [])
+    if manifest_path.exists():
+        manifest, manifest_problems = _read_manifest(manifest_path)
+    records: list[dict] = []
+    files = list_files(root, pattern)
     # Manifest rows may point at a file explicitly; it must stay inside root.
     for key, row in manifest.items():
         target = (row.get("file") or "").strip()

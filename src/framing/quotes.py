@@ -1007,6 +1007,9 @@ def _np_back(toks, j, lo):
         if t.low == "it" and j - 1 >= lo and toks[j - 1].low in ("make", "made", "put"):
             return None
         return (j, j, "pronoun", j, j)
+    if t.low in _QUANTIFIER_SUBJECTS and (j == lo or not toks[j - 1].word or toks[j - 1].low in _CONJ):
+        # "Another said ...", "Several said ...": a quantifier standing for people
+        return (j, j, "description", j, j)
     if t.low in ("who", "which") and j - 1 >= lo:
         k = j - 1
         if toks[k].t == ",":
@@ -1117,7 +1120,8 @@ def _adverb_like(toks, i, hi) -> bool:
     if not low.endswith("ly"):
         return False
     if i + 1 <= hi and toks[i + 1].t == ",":
-        return True
+        # "Clearly, ..." opens a clause; after a word ("said Skelly, ...") it is a name
+        return i == 0 or not toks[i - 1].word
     return len(low) >= 7 and low.endswith(("ally", "ously", "ently", "antly", "ately", "ively", "ingly",
                                             "fully", "lessly", "edly"))
 
@@ -1308,6 +1312,11 @@ def _verb_at(toks, k):
     if v[0] in ("call",) and k + 1 < len(toks) and toks[k + 1].low in ("for", "on", "up", "off"):
         return None
     return v
+
+
+_QUANTIFIER_SUBJECTS = {"another", "several", "some", "many", "others", "most", "both", "few", "all"}
+_NAMING_PARTICIPLES = {"called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "nicknamed"}
+_COORD_LINKS = {"of", "for", "the", "and", "at", "in", "on", "s", "'s"}
 
 
 def _verb_after_apposition(toks, j, hi):
@@ -1775,6 +1784,15 @@ class _Article:
             v = _VERBS.get(toks[m].low)
             if v is not None:
                 return np2, v, ""
+        if m <= hi and toks[m].low == "and" and np2[2] != "pronoun":
+            # coordinated speakers: "X and Y of the Z Institute wrote": the first
+            # conjunct stands for the group (a run of names and linking words only)
+            x = m + 1
+            while x <= hi and x - m < 20 and toks[x].low not in _VERBS and \
+                    (toks[x].cap or toks[x].low in _COORD_LINKS or toks[x].t in ("'", "-")):
+                x += 1
+            if x <= hi and x > m + 1 and toks[x].low in _VERBS and not toks[x].cap and toks[x - 1].cap:
+                return np2, _VERBS[toks[x].low], ""
         if m <= hi and np2[2] == "named" and _is_unknown_past(toks[m]) and \
                 (m + 1 > hi or toks[m + 1].t in (".", ",", "!", "?") or toks[m + 1].low in _PREPS):
             # "...,” Trump barked." with a verb the lexicon lacks
@@ -1895,6 +1913,13 @@ class _Article:
                     return self.apposition_fwd(toks, np, n - 1), v, ""
                 continue
             np = _np_back(toks, j, 0)
+            if np is not None and np[2] == "description" and toks[k].low in _NAMING_PARTICIPLES and \
+                    toks[np[0]].low in ("a", "an") and np[0] >= 2:
+                # "his campaign broadcast a short film called “...”": a reduced
+                # relative naming a thing; the clause subject is the speaker
+                cs = _clause_subject(toks, 0, np[0] - 1) or _sentence_subject(toks, 0, np[0] - 1)
+                if cs is not None:
+                    return cs, v, ""
             if toks[k].low in _PARTICIPLE_OK and (np is None or np[2] != "pronoun"):
                 # "The town released a statement Wednesday saying ...": the clause subject
                 cs = _clause_subject(toks, 0, j)
@@ -1912,11 +1937,26 @@ class _Article:
                     outer = self.attribute_before(toks[:np[0]], 0)
                     if outer is not None and outer[0][2] != "pronoun":
                         return outer
+                if np[2] == "pronoun" and toks[np[0]].low in ("he", "she") and np[0] >= 2 and \
+                        (toks[np[0] - 1].low in _SAY_FORMS or toks[np[0] - 1].low == "that"
+                         and toks[np[0] - 2].low in _SAY_FORMS):
+                    # "Another said he hoped with his “whole heart”": the quoted words
+                    # are the outer speaker's, whoever the pronoun points to
+                    outer = self.attribute_before(toks[:np[0] - (toks[np[0] - 1].low == "that")], 0)
+                    if outer is not None and outer[0][2] != "pronoun":
+                        return outer
                 if np[2] == "description" and np[0] >= 2 and \
                         (toks[np[0] - 1].low == "that" or toks[np[0] - 1].low in _SAY_FORMS):
                     # "X said (that) the platform should reiterate ...": a thing
                     # inside reported speech does not speak; the outer speaker does
                     outer = self.attribute_before(toks[:np[0]], 0)
+                    if outer is not None and outer[0][2] != "description":
+                        return outer
+                if np[2] == "named" and np[0] >= 2 and toks[np[0] - 1].low == "that" and \
+                        toks[np[0] - 2].low not in ("so", "such", "now"):
+                    # "Obama said he expected that Americans will say “no”": the
+                    # speaker of the sentence is the outer one
+                    outer = self.attribute_before(toks[:np[0] - 1], 0)
                     if outer is not None and outer[0][2] != "description":
                         return outer
                 return np, v, ""
@@ -1930,8 +1970,14 @@ class _Article:
                 continue
             # inverted "..., said X, ..."
             np = _np_fwd(toks, k + 1, n - 1)
-            if np and toks[k].low in ("said", "says", "wrote", "added", "asked"):
+            if np and toks[k].low in ("said", "says", "wrote", "added", "asked") and \
+                    (toks[j].word is False or toks[j].low in _CONJ):
                 return self.apposition_fwd(toks, np, n - 1), v, ""
+            if np and toks[k].low in ("said", "says", "wrote", "added", "asked"):
+                # "the former secretary of state said the U.S. ...": a word before
+                # the verb ends its subject, so the noun phrase after it is reported
+                sub = _sentence_subject(toks, 0, k - 1)
+                return (sub, v, "") if sub else (self.apposition_fwd(toks, np, n - 1), v, "")
             # "went on to say", "is expected to say": the clause subject
             np = _sentence_subject(toks, 0, k - 1)
             if np:

@@ -123,16 +123,7 @@ def _iter_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> Iterat
             _add_problem(rec, problem)
         return rec
 
-    files: dict[str, Path] = {}
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if not name.endswith(pattern):
-                continue
-            path = Path(dirpath) / name
-            rel = path.relative_to(root).as_posix()
-            stem = path.stem if Path(dirpath) == root else rel[: -len(pattern)]
-            files.setdefault(stem, path)
+    files = corpus.list_files(root, pattern)
     for key, row in manifest.items():
         target = (row.get("file") or "").strip()
         if not target:
