@@ -75,6 +75,43 @@ def test_synth_local_and_dask_identical(tmp_path, synth_corpus, in_process_clust
     assert pd.read_csv(tmp_path / "local" / "distinctive.csv")["outlet"].nunique() >= 10
 
 
+def test_streamed_in_small_buckets_and_chunks_equals_in_memory(tmp_path, synth_corpus, monkeypatch):
+    """The outlets table computed a few outlets at a time and the distinctive
+    table merged a few hundred rows at a time (as on a large corpus) are the
+    tables of the in-memory run."""
+    monkeypatch.setattr(scale, "OUTLET_BUCKET_ARTICLES", 4)
+    monkeypatch.setattr(scale, "DISTINCTIVE_CHUNK_ROWS", 500)
+    calls = []
+    real = compare.outlets
+    monkeypatch.setattr(compare, "outlets", lambda tables, arts: calls.append(len(arts)) or real(tables, arts))
+    scale.run(synth_corpus, tmp_path / "streamed", batch_size=6)
+    assert len(calls) > 3 and max(calls) <= 30 // 3  # several buckets, none the whole corpus
+    monkeypatch.setattr(compare, "outlets", real)
+    pipeline.write_tables(pipeline.analyze(corpus.load(synth_corpus)), tmp_path / "memory")
+    assert _files(tmp_path / "memory") == _files(tmp_path / "streamed")
+
+
+def test_term_counts_equal_the_distinctive_analyzer():
+    """The one-pass counts (documents joined at NUL, bigrams as pairs) are
+    the summed counts of stance's analyzer, document by document: no bigram
+    across documents or across a NUL, stop words dropped before bigrams."""
+    from collections import Counter
+    from framing import stance
+    docs = ["The minister's data-protection plan, he said, was \"unfair\".",
+            "Plan" + chr(0) + "was unfair to Meta and Meta's users",
+            "", "and the", "Sánchez   criticised   the plan again"]
+    analyze = stance._analyzer(stance.DISTINCTIVE_NGRAMS, stance.DISTINCTIVE_STOP_WORDS)
+    expected = Counter()
+    for doc in docs:
+        expected.update(analyze(doc))
+    got = scale._count_features(docs)
+    assert dict(got) == dict(expected)
+    # "Plan" NUL "was unfair": the stop word goes, but the NUL still parts them.
+    assert "plan unfair" not in got and got["unfair meta"] == 1
+    assert got["meta"] == 1 and got["meta's"] == 1 and got["sánchez criticised"] == 1
+    assert "and" not in got and "users sánchez" not in got  # no bigram across documents
+
+
 def test_analyze_dask_equals_analyze(seed_articles, in_process_cluster):
     expected = pipeline.analyze(seed_articles)
     got = scale.analyze_dask(seed_articles, scheduler=in_process_cluster, batch_size=2)

@@ -16,9 +16,11 @@ batch, not by the corpus:
 4. the corpus-wide steps (:func:`framing.pipeline.finalize`: merging people
    across outlets, speakers to people, distinctive terms, per-outlet totals)
    run at the end on the tables they need, and the final tables are written to
-   ``OUT`` (the large per-article tables, ``segments`` and
-   ``stance_evidence``, are copied partition by partition, never concatenated
-   in memory).
+   ``OUT`` partition by partition, never concatenated in memory: the
+   distinctive terms are merged a chunk of outlets at a time
+   (:func:`_write_distinctive`), the outlets table is computed a bucket of
+   outlets at a time (:func:`_bucketed_outlets`), and freed memory is given
+   back to the system after each batch and step (:func:`_release_memory`).
 
 An interrupted run (Ctrl-C, a crash, a lost worker) keeps its finished
 partitions: run the same command again and only the missing batches are
@@ -69,7 +71,13 @@ STREAMED = ["segments", "stance_evidence"]
 MANIFEST = "_manifest.json"
 #: Columns of the large tables that :func:`run` returns for the summary.
 SUMMARY_COLUMNS = {"segments": ["article_id", "kept", "reason"],
-                   "stance_evidence": ["article_id"]}
+                   "stance_evidence": ["article_id"],
+                   "quotes": ["kind"],
+                   "people": ["article_id", "entity_id", "entity_type", "is_official"],
+                   "stance": ["measure", "count"]}
+#: Of those, the columns held as categoricals.
+SUMMARY_CATEGORIES = {"segments": ["article_id", "reason"], "stance_evidence": ["article_id"],
+                      "stance": ["measure"]}
 
 
 # --------------------------------------------------------------------------- per batch
@@ -97,11 +105,9 @@ _TERM_COUNT_COLUMNS = ["outlet", "term", "count"]
 
 
 def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Term counts per outlet in the author's voice, counted by the very
-    analyzer stance.distinctive_terms gives its CountVectorizer (same tokens,
-    stop words and n-grams), with a Counter per outlet (no vocabulary or
-    sparse matrix per batch); rows sorted by outlet, term."""
-    from collections import Counter
+    """Term counts per outlet in the author's voice, with the very tokens,
+    stop words and n-grams of the analyzer stance.distinctive_terms gives its
+    CountVectorizer; rows sorted by outlet, term."""
     from . import stance
     empty = pd.DataFrame({"outlet": pd.Series(dtype="str"), "term": pd.Series(dtype="str"),
                           "count": pd.Series(dtype="int64")})
@@ -109,16 +115,58 @@ def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.Data
         return empty
     docs, ids = stance._voice_documents(articles, segments, quotes, "author")
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype(str)))
-    analyze = stance._analyzer(stance.DISTINCTIVE_NGRAMS, stance.DISTINCTIVE_STOP_WORDS)
-    counts: dict[str, Counter] = {}
+    by_outlet: dict[str, list[str]] = {}
     for doc, aid in zip(docs, ids):
-        features = analyze(doc)
-        if features:
-            counts.setdefault(outlet_of[aid], Counter()).update(features)
-    rows = [(outlet, term, n) for outlet in sorted(counts) for term, n in sorted(counts[outlet].items())]
+        by_outlet.setdefault(outlet_of[aid], []).append(doc)
+    rows = []
+    for outlet in sorted(by_outlet):
+        counts = _count_features(by_outlet[outlet])
+        rows.extend((outlet, term, n) for term, n in sorted(counts.items()))
     if not rows:
         return empty
     return pd.DataFrame(rows, columns=_TERM_COUNT_COLUMNS).astype({"count": "int64"})
+
+
+@lru_cache(maxsize=1)
+def _feature_settings():
+    """(token-or-NUL pattern, stop words) of distinctive_terms' defaults."""
+    import re
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from . import stance
+    if stance.DISTINCTIVE_NGRAMS != (1, 2) or stance.DISTINCTIVE_STOP_WORDS != "english":
+        return None  # other defaults: _count_features falls back to the analyzer itself
+    return re.compile(stance._TOKEN_PATTERN + "|\x00"), frozenset(ENGLISH_STOP_WORDS)
+
+
+def _count_features(docs: list[str]):
+    """The summed counts of stance._analyzer(DISTINCTIVE_NGRAMS,
+    DISTINCTIVE_STOP_WORDS) over ``docs``, in one pass: the documents are
+    joined with NUL (where the analyzer stops n-grams), tokenized with NUL
+    kept as a token, and bigrams counted as word pairs, joined once per
+    distinct pair (not once per occurrence).
+
+    >>> sorted(_count_features(["The firm acts", "firm acts" + chr(0) + "today"]).items())
+    [('acts', 2), ('firm', 2), ('firm acts', 2), ('today', 1)]
+    """
+    from collections import Counter
+    from . import stance
+    settings = _feature_settings()
+    if settings is None:
+        analyze = stance._analyzer(stance.DISTINCTIVE_NGRAMS, stance.DISTINCTIVE_STOP_WORDS)
+        out: Counter = Counter()
+        for doc in docs:
+            out.update(analyze(doc))
+        return out
+    token, stop = settings
+    words = [w for w in token.findall("\x00".join(docs).lower()) if w not in stop]
+    unigrams = Counter(words)
+    unigrams.pop("\x00", None)
+    pairs = Counter(zip(words, words[1:]))
+    out = unigrams
+    for (a, b), n in pairs.items():
+        if a != "\x00" and b != "\x00":
+            out[a + " " + b] = n
+    return out
 
 
 def _merged_term_counts(parts_dir: Path) -> pd.DataFrame:
@@ -165,22 +213,152 @@ def _distinctive_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     bounds = np.searchsorted(pd.factorize(labels, sort=True)[0], np.arange(len(groups) + 1))
     n = np.add.reduceat(y, bounds[:-1])
     total = n.sum()
-    out = []
-    for i, g in enumerate(groups):
-        rows = slice(bounds[i], bounds[i + 1])
-        codes, yi = t_codes[rows], y[rows]
-        alpha = alpha_all[codes]
-        yj = corpus[codes] - yi
-        ni, nj = n[i], total - n[i]
-        delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
-                 - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
-        var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
-        z = delta / np.sqrt(var)
-        frame = pd.DataFrame({group: g, "term": np.asarray(vocab, dtype=object)[codes], "delta": delta, "z": z,
-                              "count": yi.astype("int64"), "count_other": yj.astype("int64")})
-        frame = frame.sort_values(["z", "term"], ascending=[False, True], kind="stable")
-        out.append(frame)
+    vocab = np.asarray(vocab, dtype=object)
+    out = [_score_group(g, vocab[t_codes[bounds[i]:bounds[i + 1]]], y[bounds[i]:bounds[i + 1]],
+                        corpus[t_codes[bounds[i]:bounds[i + 1]]], alpha_all[t_codes[bounds[i]:bounds[i + 1]]],
+                        a0, n[i], total) for i, g in enumerate(groups)]
     return pd.concat(out, ignore_index=True)[columns]
+
+
+def _score_group(g, terms, yi, corpus_i, alpha, a0: float, ni: float, total: float) -> pd.DataFrame:
+    """One group's rows of the distinctive table (the formula of
+    stance.distinctive_terms): its terms, their counts ``yi``, corpus counts
+    and prior ``alpha``; ``a0`` the prior's total, ``ni``/``total`` the
+    group's and the corpus's number of terms. Sorted by z, then term."""
+    import numpy as np
+    yj = corpus_i - yi
+    nj = total - ni
+    delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
+             - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
+    var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
+    z = delta / np.sqrt(var)
+    frame = pd.DataFrame({"outlet": g, "term": terms, "delta": delta, "z": z,
+                          "count": yi.astype("int64"), "count_other": yj.astype("int64")})
+    return frame.sort_values(["z", "term"], ascending=[False, True], kind="stable")
+
+
+#: Upper bound on the (outlet, term) rows merged at once by _write_distinctive.
+DISTINCTIVE_CHUNK_ROWS = 200_000
+
+
+def _write_distinctive(parts_dir: Path, out: Path, fmt: str) -> Path | None:
+    """The distinctive table from the per-partition term counts, written
+    group by group, with memory bounded by the vocabulary plus a chunk of
+    :data:`DISTINCTIVE_CHUNK_ROWS` rows (not by the corpus): the same
+    table as ``_distinctive_from_counts(_merged_term_counts(parts_dir))``.
+
+    1. one pass sums the counts per term (the corpus prior) and per outlet,
+       and bounds each outlet's rows;
+    2. a second pass splits each partition by chunk of outlets (consecutive
+       in sorted order) into one spill file per chunk;
+    3. each chunk is merged per (outlet, term) and scored, and its rows
+       written in order.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+    files = _part_files(parts_dir, "term_counts")
+    corpus = None
+    rows_of: dict = {}
+    n_of = None
+    for f in files:
+        part = pq.read_table(f).to_pandas()
+        if not len(part):
+            continue
+        by_term = part.groupby("term", sort=False)["count"].sum()
+        corpus = by_term if corpus is None else corpus.add(by_term, fill_value=0)
+        by_outlet = part.groupby("outlet", sort=False)["count"].agg(["sum", "size"])
+        n_of = by_outlet["sum"] if n_of is None else n_of.add(by_outlet["sum"], fill_value=0)
+        for o, k in by_outlet["size"].items():
+            rows_of[o] = rows_of.get(o, 0) + int(k)
+        del part, by_term, by_outlet
+    writer = _TableWriter(out, "distinctive", fmt)
+    from .stance import DISTINCTIVE_COLUMNS
+    columns = ["outlet"] + DISTINCTIVE_COLUMNS
+    if corpus is None or len(rows_of) < 2:
+        writer.write(_distinctive_from_counts(pd.DataFrame(columns=_TERM_COUNT_COLUMNS)))
+        return writer.close()
+    # As _distinctive_from_counts: vocabulary and groups in sorted order,
+    # sums of whole numbers (exact), the prior's total over sorted terms.
+    corpus = corpus.sort_index()
+    vocab = corpus.index
+    y_corpus = corpus.to_numpy(dtype=float)
+    alpha_all = np.maximum(y_corpus, 1e-9)
+    a0 = alpha_all.sum()
+    groups = sorted(rows_of)
+    n_of = n_of.astype(float)
+    total = n_of.reindex(groups).to_numpy().sum()
+    chunks, size = [[]], 0
+    for g in groups:
+        if chunks[-1] and size + rows_of[g] > DISTINCTIVE_CHUNK_ROWS:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(g)
+        size += rows_of[g]
+    spill_dir = parts_dir / "_distinctive"
+    shutil.rmtree(spill_dir, ignore_errors=True)
+    spill_dir.mkdir()
+    schema = pa.schema([("outlet", pa.string()), ("term", pa.string()), ("count", pa.int64())])
+    spills = [pq.ParquetWriter(spill_dir / f"chunk-{k:05d}.parquet", schema) for k in range(len(chunks))]
+    try:
+        for f in files:
+            table = pq.read_table(f).select(_TERM_COUNT_COLUMNS).cast(schema)
+            for k, chunk in enumerate(chunks):
+                piece = table.filter(pc.is_in(table["outlet"], value_set=pa.array(chunk, pa.string())))
+                if piece.num_rows:
+                    spills[k].write_table(piece)
+            del table
+    finally:
+        for w in spills:
+            w.close()
+    for k in range(len(chunks)):
+        merged = pq.read_table(spill_dir / f"chunk-{k:05d}.parquet").to_pandas() \
+            .groupby(["outlet", "term"], sort=True)["count"].sum()
+        labels = merged.index.get_level_values(0)
+        codes = vocab.get_indexer(merged.index.get_level_values(1))
+        y = merged.to_numpy(dtype=float)
+        terms = np.asarray(vocab, dtype=object)[codes]
+        bounds = np.searchsorted(pd.factorize(labels, sort=True)[0], np.arange(labels.nunique() + 1))
+        for i, g in enumerate(labels.unique()):
+            rows = slice(bounds[i], bounds[i + 1])
+            writer.write(_score_group(g, terms[rows], y[rows], y_corpus[codes[rows]], alpha_all[codes[rows]],
+                                      a0, n_of[g], total)[columns])
+        del merged, labels, codes, y, terms
+        _release_memory()
+    shutil.rmtree(spill_dir, ignore_errors=True)
+    return writer.close()
+
+
+def _release_memory() -> None:
+    """Give freed memory back to the system: Python's garbage, Arrow's pool
+    and glibc's free lists (what a batch or a step freed otherwise stays in
+    the process, and the next step's peak adds to it)."""
+    import gc
+    gc.collect()
+    try:
+        import pyarrow as pa
+        pa.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):
+        pass
+    _malloc_trim()
+
+
+@lru_cache(maxsize=1)
+def _libc():
+    import ctypes
+    import ctypes.util
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:  # not glibc (macOS, Windows): nothing to trim
+        return None
+
+
+def _malloc_trim() -> None:
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 def _part_path(parts_dir: Path, table: str, index: int) -> Path:
@@ -396,8 +574,11 @@ def run(source, out, *, engine: str = "local", workers: int | None = None, sched
     Returns
     -------
     dict of DataFrame
-        Every table, except that ``segments`` and ``stance_evidence`` hold only
-        the columns :data:`SUMMARY_COLUMNS` (read the full tables from ``out``).
+        Every table except ``distinctive``, and ``segments``,
+        ``stance_evidence``, ``quotes``, ``people`` and ``stance`` hold only
+        the columns :data:`SUMMARY_COLUMNS` (what :func:`framing.cli.summary`
+        reads; strings as categoricals), so that memory does not grow with
+        the corpus: read the full tables from ``out``.
         Key ``"_run"`` holds one row of run statistics (batches analysed and
         reused, seconds).
     """
@@ -424,6 +605,7 @@ def run(source, out, *, engine: str = "local", workers: int | None = None, sched
                     rows = _write_parts(process_batch(batch, clean_options=clean_options), parts_dir, index)
                     manifest.add(index, len(batch), rows)
                     analysed += 1
+                    _release_memory()  # the next batch starts from the same footprint
                 if bar is not None:
                     bar.update(len(batch))
         else:
@@ -618,13 +800,6 @@ def _resolve_part(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.Dat
     return out[out["article_id"] != _CONTEXT_ARTICLE].reset_index(drop=True)
 
 
-#: Stance columns held as categoricals for the outlets table (the stance
-#: table has a row per article x voice x measure): few distinct values, and
-#: stance.outlet_summary only compares and groups them (sorted categories
-#: keep its groupby order).
-_STANCE_CATEGORIES = ["article_id", "voice", "measure", "referent", "variant"]
-
-
 def _read_compact(parts_dir: Path, table: str, columns: list[str], categories: list[str]) -> pd.DataFrame:
     """``columns`` of a table, ``categories`` as pandas categoricals with
     sorted categories, built one partition at a time (the strings of the
@@ -709,9 +884,10 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
 
     The same tables as :func:`framing.pipeline.finalize` on the concatenated
     partitions, but only compact data is held for the whole corpus: the
-    articles table (no text), per-name facts for people.resolve, merged term
-    counts, and the few columns of quotes, people and stance the per-outlet
-    summaries read (:data:`OUTLET_COLUMNS`).
+    articles table (no text), per-name facts for people.resolve and the
+    vocabulary's counts. The distinctive table is merged and written chunk
+    by chunk (:func:`_write_distinctive`), the outlets table bucket of
+    outlets by bucket (:func:`_bucketed_outlets`).
     """
     articles = _read(parts_dir, "articles")
     tables: dict[str, pd.DataFrame] = {"articles": articles}
@@ -727,6 +903,7 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
     if resolve is not None and mention_files:
         counts, best = _person_names(parts_dir)
         context, winner_of = _people_context(counts, best, roster)
+        del counts, best
         people_dir = parts_dir / "_people"
         people_dir.mkdir(exist_ok=True)
         for f in mention_files:
@@ -740,19 +917,25 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
             part.to_parquet(path, index=False)
             people_parts.append(path)
             del mentions, part
+        del context, winner_of
+        _release_memory()
     # As in pipeline.finalize: speakers are mapped when both whole tables have rows.
     do_canonical = canonical is not None and _n_rows(quote_files) > 0 and _n_rows(people_parts) > 0
 
-    summaries: dict[str, list[pd.DataFrame]] = {name: [] for name in OUTLET_COLUMNS}
-    written = {}
+    # Per-outlet inputs, one file per partition: the outlets table is then
+    # computed bucket of outlets by bucket (see _bucketed_outlets).
+    summary_files: dict[str, list[Path]] = {}
     for name in pipeline.TABLE_ORDER:
         if name in STREAMED:
             _copy_table(parts_dir, name, out, fmt)
-            tables[name] = _read_compact(parts_dir, name, SUMMARY_COLUMNS[name], ["article_id", "reason"])
+            tables[name] = _read_compact(parts_dir, name, SUMMARY_COLUMNS[name], SUMMARY_CATEGORIES[name])
         elif name == "articles":
             pipeline.write_tables({name: articles}, out, fmt=fmt)
         elif name == "quotes" and quote_files:
             writer = _TableWriter(out, name, fmt)
+            kept_dir = parts_dir / "_summary" / name
+            kept_dir.mkdir(parents=True, exist_ok=True)
+            compact = []
             for f in quote_files:
                 part = _read_part(f, quote_schema)
                 if do_canonical:
@@ -760,30 +943,160 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
                         if (parts_dir / "_people" / f.name).exists() else pd.DataFrame()
                     part = canonical(part, people_part)
                 writer.write(part)
-                summaries[name].append(part[[c for c in OUTLET_COLUMNS[name] if c in part.columns]])
-            written[name] = writer.close()
+                part[[c for c in OUTLET_COLUMNS[name] if c in part.columns]].to_parquet(kept_dir / f.name, index=False)
+                compact.append(_categorical(part, SUMMARY_COLUMNS[name]))
+                del part
+            writer.close()
+            summary_files[name] = sorted(kept_dir.glob("part-*.parquet"))
+            tables[name] = _concat_categorical(compact)
         elif name == "people" and people_parts:
             writer = _TableWriter(out, name, fmt)
+            compact = []
             for path in people_parts:
                 part = pd.read_parquet(path)
                 writer.write(part)
-                summaries[name].append(part[[c for c in OUTLET_COLUMNS[name] if c in part.columns]])
-            written[name] = writer.close()
+                compact.append(_categorical(part, SUMMARY_COLUMNS[name]))
+                del part
+            writer.close()
+            summary_files[name] = people_parts
+            tables[name] = _concat_categorical(compact)
         elif name == "stance":
             files = _part_files(parts_dir, name)
             if files:
                 _copy_table(parts_dir, name, out, fmt)
-                tables[name] = _read_compact(parts_dir, name, OUTLET_COLUMNS[name], _STANCE_CATEGORIES)
-    for name in ("quotes", "people"):
-        if summaries[name]:
-            tables[name] = pipeline._concat(summaries[name])
+                summary_files[name] = files
+                tables[name] = _read_compact(parts_dir, name, SUMMARY_COLUMNS[name], SUMMARY_CATEGORIES[name])
+        _release_memory()
     if _part_files(parts_dir, "term_counts"):
-        tables["distinctive"] = _distinctive_from_counts(_merged_term_counts(parts_dir))
-        pipeline.write_tables({"distinctive": tables["distinctive"]}, out, fmt=fmt)
-    tables["outlets"] = compare.outlets(tables, articles)
-    pipeline.write_tables({"outlets": tables["outlets"]}, out, fmt=fmt)
+        _write_distinctive(parts_dir, out, fmt)
+        _release_memory()
+    outlets_table = _bucketed_outlets(summary_files, articles)
+    pipeline.write_tables({"outlets": outlets_table}, out, fmt=fmt)
+    tables["outlets"] = outlets_table
     shutil.rmtree(parts_dir / "_people", ignore_errors=True)
+    shutil.rmtree(parts_dir / "_summary", ignore_errors=True)
     return {name: tables[name] for name in pipeline.TABLE_ORDER if name in tables}
+
+
+def _categorical(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``columns`` of ``frame`` (those present), strings as categoricals."""
+    part = frame[[c for c in columns if c in frame.columns]].copy()
+    for c in part.columns:
+        if part[c].dtype == object or pd.api.types.is_string_dtype(part[c].dtype):
+            part[c] = part[c].astype("category")
+    return part
+
+
+def _concat_categorical(pieces: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenated pieces of :func:`_categorical`, categoricals kept
+    (categories unioned and sorted)."""
+    from pandas.api.types import union_categoricals
+    non_empty = [p for p in pieces if len(p)] or pieces[:1]
+    if not non_empty:
+        return pd.DataFrame()
+    out = {}
+    for c in non_empty[0].columns:
+        if all(isinstance(p[c].dtype, pd.CategoricalDtype) for p in non_empty):
+            out[c] = pd.Series(union_categoricals([p[c] for p in non_empty], sort_categories=True))
+        else:
+            out[c] = pd.concat([p[c] for p in non_empty], ignore_index=True)
+    return pd.DataFrame(out)
+
+
+#: Articles per bucket of outlets whose rows are summarised at once for the
+#: outlets table (a bucket holds at least one whole outlet).
+OUTLET_BUCKET_ARTICLES = 500
+#: Columns whose values decide which columns a stage's outlet_summary makes
+#: (e.g. one stance rate per voice x measure): every bucket is given one
+#: row per value combination found in the corpus, under a placeholder
+#: outlet, so that every bucket yields the corpus' columns in its order.
+_PROBE_COLUMNS = {"quotes": ["kind", "speaker_type", "verb_class"],
+                  "people": ["entity_type", "is_official", "institution", "country"],
+                  "stance": ["voice", "measure", "family", "referent", "variant"]}
+_PROBE_OUTLET = "\x00probe"
+
+
+def _outlet_buckets(articles: pd.DataFrame, size: int) -> list[list]:
+    """Outlets in sorted order cut into runs of about ``size`` articles."""
+    counts = articles.groupby("outlet", sort=True).size()
+    buckets, n = [[]], 0
+    for outlet, k in counts.items():
+        if buckets[-1] and n + k > size:
+            buckets.append([])
+            n = 0
+        buckets[-1].append(outlet)
+        n += int(k)
+    return [b for b in buckets if b]
+
+
+def _read_outlets(files: list[Path], columns: list[str], outlets: list | None) -> pd.DataFrame:
+    """``columns`` of the partitions in ``files``, only the rows of
+    ``outlets`` (all when None), cast to the partitions' unified schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    schema = _schema(files)
+    names = [c for c in columns if c in schema.names]
+    target = pa.schema([schema.field(c) for c in names])
+    pieces = []
+    for f in files:
+        # Filtered after the cast: an empty partition's outlet column may
+        # have Arrow's null type, which a pushed-down filter rejects.
+        part = pq.read_table(f, columns=names).cast(target).to_pandas()
+        if outlets is not None and "outlet" in part.columns:
+            part = part[part["outlet"].isin(outlets)]
+        pieces.append(part)
+    return pipeline._concat(pieces).reset_index(drop=True) if pieces else pd.DataFrame()
+
+
+def _probe_rows(files: list[Path], columns: list[str], keys: list[str]) -> pd.DataFrame:
+    """One row per combination of ``keys`` values found in ``files``, under
+    the placeholder outlet and article."""
+    seen = []
+    for f in files:
+        part = _read_outlets([f], columns, None)
+        if len(part):
+            seen.append(part.drop_duplicates([k for k in keys if k in part.columns]))
+    if not seen:
+        return pd.DataFrame()
+    probe = pipeline._concat(seen)
+    probe = probe.drop_duplicates([k for k in keys if k in probe.columns]).reset_index(drop=True)
+    probe["outlet"] = _PROBE_OUTLET
+    if "article_id" in probe.columns:
+        probe["article_id"] = _PROBE_OUTLET
+    return probe
+
+
+def _bucketed_outlets(summary_files: dict[str, list[Path]], articles: pd.DataFrame,
+                      bucket_articles: int | None = None) -> pd.DataFrame:
+    """compare.outlets over the whole corpus, computed one bucket of outlets
+    at a time from the partitions (memory: a bucket's rows, not the
+    corpus').
+
+    Every stage summary groups by outlet, so an outlet's row depends only on
+    its own rows, except for which columns exist: each bucket gets the
+    corpus' value combinations (:data:`_PROBE_COLUMNS`) as rows of a
+    placeholder outlet that is not among its articles, so its columns are
+    the corpus' own. Should buckets still disagree on columns, the table is
+    computed from the whole corpus at once.
+    """
+    size = bucket_articles or OUTLET_BUCKET_ARTICLES
+    keep = [c for c in ("article_id", "outlet", "status", "n_words_kept") if c in articles.columns]
+    probes = {name: _probe_rows(files, OUTLET_COLUMNS[name], _PROBE_COLUMNS[name])
+              for name, files in summary_files.items()}
+    buckets = _outlet_buckets(articles, size)
+    pieces = []
+    for outlets in buckets if len(buckets) > 1 else []:
+        tables = {name: pipeline._concat([_read_outlets(files, OUTLET_COLUMNS[name], outlets), probes[name]])
+                  for name, files in summary_files.items()}
+        arts = articles.loc[articles["outlet"].isin(outlets), keep]
+        pieces.append(compare.outlets(tables, arts))
+        del tables, arts
+        _release_memory()
+    if pieces and all(list(p.columns) == list(pieces[0].columns) for p in pieces) \
+            and sum(len(p) for p in pieces) == articles["outlet"].nunique():
+        return pd.concat(pieces, ignore_index=True).sort_values("outlet").reset_index(drop=True)
+    tables = {name: _read_outlets(files, OUTLET_COLUMNS[name], None) for name, files in summary_files.items()}
+    return compare.outlets(tables, articles)
 
 
 # --------------------------------------------------------------------------- in memory
