@@ -187,8 +187,6 @@ def _locate(coded: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _match_quotes(coded: pd.DataFrame, tool: pd.DataFrame) -> list[tuple[int | None, int | None]]:
-    pairs: list[tuple[int | None, int | None]] = []
-    used_c, used_t = set(), set()
     candidates = []
     for aid, c_rows in coded.groupby("article_id", sort=True):
         t_rows = tool[tool["article_id"] == aid]
@@ -198,14 +196,22 @@ def _match_quotes(coded: pd.DataFrame, tool: pd.DataFrame) -> list[tuple[int | N
                 shorter = min(c["end"] - c["start"], t["end"] - t["start"])
                 if overlap > 0 and shorter > 0 and overlap >= 0.5 * shorter:
                     candidates.append((-overlap, ci, ti))
-    for _neg, ci, ti in sorted(candidates, key=lambda x: (x[0], str(x[1]), str(x[2]))):
+    return _greedy_pairs(candidates, coded.index, tool.index)
+
+
+def _greedy_pairs(candidates, coded_index, tool_index) -> list[tuple]:
+    """One-to-one pairs from ``(rank, coded row, tool row)`` candidates, best
+    (lowest) rank first with ties broken by row labels, then the unpaired rows
+    of each side paired with None."""
+    used_c, used_t, pairs = set(), set(), []
+    for _rank, ci, ti in sorted(candidates, key=lambda x: (x[0], str(x[1]), str(x[2]))):
         if ci in used_c or ti in used_t:
             continue
         used_c.add(ci)
         used_t.add(ti)
         pairs.append((ci, ti))
-    pairs += [(ci, None) for ci in coded.index if ci not in used_c]
-    pairs += [(None, ti) for ti in tool.index if ti not in used_t]
+    pairs += [(ci, None) for ci in coded_index if ci not in used_c]
+    pairs += [(None, ti) for ti in tool_index if ti not in used_t]
     return pairs
 
 
@@ -216,8 +222,6 @@ def _aliases(value) -> list[str]:
 
 
 def _match_people(coded: pd.DataFrame, tool: pd.DataFrame) -> list[tuple[int | None, int | None]]:
-    pairs: list[tuple[int | None, int | None]] = []
-    used_c, used_t = set(), set()
     candidates = []
     for aid, c_rows in coded.groupby("article_id", sort=True):
         t_rows = tool[tool["article_id"] == aid]
@@ -235,15 +239,7 @@ def _match_people(coded: pd.DataFrame, tool: pd.DataFrame) -> list[tuple[int | N
                 else:
                     continue
                 candidates.append((score, ci, ti))
-    for _score, ci, ti in sorted(candidates, key=lambda x: (x[0], str(x[1]), str(x[2]))):
-        if ci in used_c or ti in used_t:
-            continue
-        used_c.add(ci)
-        used_t.add(ti)
-        pairs.append((ci, ti))
-    pairs += [(ci, None) for ci in coded.index if ci not in used_c]
-    pairs += [(None, ti) for ti in tool.index if ti not in used_t]
-    return pairs
+    return _greedy_pairs(candidates, coded.index, tool.index)
 
 
 def _tool_table(tables, kind: str) -> pd.DataFrame:
