@@ -39,6 +39,7 @@ import functools
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -479,23 +480,28 @@ def list_files(root: Path, pattern: str = ".txt") -> dict[str, Path]:
     return files
 
 
-def _read_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> list[dict]:
+def _iter_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> Iterator[dict]:
+    """The records of a folder corpus, one file at a time (``framing.stream`` reads
+    a large folder through this without holding every text)."""
     manifest_path = root / "manifest.csv"
     manifest, manifest_problems = ({}, [])
     if manifest_path.exists():
         manifest, manifest_problems = _read_manifest(manifest_path)
-    records: list[dict] = []
+
+    def finish(rec):
+        for problem in manifest_problems:
+            _add_problem(rec, problem)
+        return rec
+
     files = list_files(root, pattern)
-    # Manifest rows may point at a file explicitly; it must stay inside root.
     for key, row in manifest.items():
         target = (row.get("file") or "").strip()
         if not target:
             continue
         candidate = root / target
         if not _inside(root, candidate):
-            rec = _record(key, status="error", source=target, meta=row,
-                          error=f"manifest path {target!r} is outside the corpus folder; refused")
-            records.append(rec)
+            yield finish(_record(key, status="error", source=target, meta=row,
+                                 error=f"manifest path {target!r} is outside the corpus folder; refused"))
             files.pop(key, None)
             manifest[key] = {**row, "_done": True}
         else:
@@ -508,31 +514,31 @@ def _read_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> list[d
             try:
                 path.resolve(strict=True)
             except (OSError, RuntimeError):
-                records.append(_record(stem, status="error", source=source, meta=meta,
-                                       error="broken symlink or symlink loop; not read"))
+                yield finish(_record(stem, status="error", source=source, meta=meta,
+                                     error="broken symlink or symlink loop; not read"))
                 continue
             if not _inside(root, path):
-                records.append(_record(stem, status="error", source=source, meta=meta,
-                                       error="symlink points outside the corpus folder; refused"))
+                yield finish(_record(stem, status="error", source=source, meta=meta,
+                                     error="symlink points outside the corpus folder; refused"))
                 continue
         try:
             raw = _read_capped(path, max_bytes)
         except OSError as exc:
-            records.append(_record(stem, status="error", source=source, meta=meta,
-                                   error=f"could not read file ({exc.strerror or exc})"))
+            yield finish(_record(stem, status="error", source=source, meta=meta,
+                                 error=f"could not read file ({exc.strerror or exc})"))
             continue
         rec = _text_record(stem, raw, source=source, meta=meta, max_bytes=max_bytes)
         if manifest and meta is None:
             _add_problem(rec, "no row in manifest.csv; outlet unknown")
-        records.append(rec)
+        yield finish(rec)
     for key, row in manifest.items():
         if key not in files and not row.get("_done"):
-            records.append(_record(key, status="error", source="manifest.csv", meta=row,
-                                   error="listed in manifest.csv but no file found"))
-    for rec in records:
-        for problem in manifest_problems:
-            _add_problem(rec, problem)
-    return records
+            yield finish(_record(key, status="error", source="manifest.csv", meta=row,
+                                 error="listed in manifest.csv but no file found"))
+
+
+def _read_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> list[dict]:
+    return list(_iter_folder(root, max_bytes=max_bytes, pattern=pattern))
 
 
 def _meta_from_mapping(obj: dict) -> dict:

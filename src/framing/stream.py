@@ -32,7 +32,7 @@ from typing import Iterator
 import pandas as pd
 
 from . import corpus
-from .corpus import (_MAGIC, DEFAULT_MAX_BYTES, _add_problem, _frame, _inside, _read_manifest, _record,
+from .corpus import (_MAGIC, DEFAULT_MAX_BYTES, _add_problem, _frame, _record,
                      _record_from_mapping, _text_record)
 
 __all__ = ["iter_batches", "iter_records", "input_fingerprint", "estimate_count"]
@@ -111,62 +111,6 @@ def _iter_jsonl(path: Path, *, max_bytes: int) -> Iterator[dict]:
 
 
 # --------------------------------------------------------------------------- folder
-def _iter_folder(root: Path, *, max_bytes: int, pattern: str = ".txt") -> Iterator[dict]:
-    """:func:`framing.corpus._read_folder`, one file at a time."""
-    manifest_path = root / "manifest.csv"
-    manifest, manifest_problems = ({}, [])
-    if manifest_path.exists():
-        manifest, manifest_problems = _read_manifest(manifest_path)
-
-    def finish(rec):
-        for problem in manifest_problems:
-            _add_problem(rec, problem)
-        return rec
-
-    files = corpus.list_files(root, pattern)
-    for key, row in manifest.items():
-        target = (row.get("file") or "").strip()
-        if not target:
-            continue
-        candidate = root / target
-        if not _inside(root, candidate):
-            yield finish(_record(key, status="error", source=target, meta=row,
-                                 error=f"manifest path {target!r} is outside the corpus folder; refused"))
-            files.pop(key, None)
-            manifest[key] = {**row, "_done": True}
-        else:
-            files[key] = candidate
-    for stem in sorted(files):
-        path = files[stem]
-        source = path.relative_to(root).as_posix() if _inside(root, path) or path.is_symlink() else str(path)
-        meta = manifest.get(stem)
-        if path.is_symlink():
-            try:
-                path.resolve(strict=True)
-            except (OSError, RuntimeError):
-                yield finish(_record(stem, status="error", source=source, meta=meta,
-                                     error="broken symlink or symlink loop; not read"))
-                continue
-            if not _inside(root, path):
-                yield finish(_record(stem, status="error", source=source, meta=meta,
-                                     error="symlink points outside the corpus folder; refused"))
-                continue
-        try:
-            raw = corpus._read_capped(path, max_bytes)
-        except OSError as exc:
-            yield finish(_record(stem, status="error", source=source, meta=meta,
-                                 error=f"could not read file ({exc.strerror or exc})"))
-            continue
-        rec = _text_record(stem, raw, source=source, meta=meta, max_bytes=max_bytes)
-        if manifest and meta is None:
-            _add_problem(rec, "no row in manifest.csv; outlet unknown")
-        yield finish(rec)
-    for key, row in manifest.items():
-        if key not in files and not row.get("_done"):
-            yield finish(_record(key, status="error", source="manifest.csv", meta=row,
-                                 error="listed in manifest.csv but no file found"))
-
-
 # --------------------------------------------------------------------------- public
 def iter_records(path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict]:
     """Article records (dicts, ids not yet made unique) in corpus order."""
@@ -174,7 +118,7 @@ def iter_records(path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict]:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file or folder")
     if path.is_dir():
-        yield from _iter_folder(path, max_bytes=max_bytes)
+        yield from corpus._iter_folder(path, max_bytes=max_bytes)
         return
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
