@@ -48,6 +48,8 @@ def make_corpus(n: int, path: Path, *, seed: int = 0, source: Path | None = None
     """``n`` synthetic articles; a prefix of a bigger corpus when ``source``
     is given (synth is prefix-stable: the first n articles are the same)."""
     if source is not None:
+        if Path(source).resolve() == Path(path).resolve():
+            return path  # the prefix is the whole corpus: never truncate the source
         with open(source, encoding="utf-8") as src, open(path, "w", encoding="utf-8", newline="\n") as dst:
             for i, line in enumerate(src):
                 if i >= n:
