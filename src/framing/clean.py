@@ -127,7 +127,7 @@ def _split(text: str) -> list[dict]:
         # A line that stops mid-sentence, followed directly by a lower-case
         # line, is one paragraph wrapped at a fixed width.
         if (prev_line_was_segment and not is_bullet and body[:1].islower()
-                and segs[-1]["kind"] == "paragraph" and not _TERMINAL.search(segs[-1]["text"])):
+                and segs[-1]["kind"] == "paragraph" and not _ends_sentence(segs[-1]["text"])):
             segs[-1]["end"] = end
             segs[-1]["text"] = text[segs[-1]["start"]:end]
         else:
@@ -141,9 +141,25 @@ def _n_words(s: str) -> int:
     return len(_WORDS.findall(s))
 
 
+_CLOSERS = "\"'”’)]"
+
+
+def _ends_sentence(s: str) -> bool:
+    """``_TERMINAL.search(s)``, without scanning the whole string: the end,
+    less closing quotes and brackets, is ``.!?…``, or ``s`` ends with a quote.
+
+    >>> [_ends_sentence(x) for x in ["Done.", 'He said "no."', "(Yes!)", "None", 'x"', ""]]
+    [True, True, True, False, True, False]
+    """
+    if s.endswith("\n"):       # "$" also matches before a final newline
+        return _TERMINAL.search(s) is not None
+    body = s.rstrip(_CLOSERS)
+    return (bool(body) and body[-1] in ".!?…") or s[-1:] in ("\"", "”", "’")
+
+
 def _is_headingish(norm: str) -> bool:
     words = norm.split()
-    if not words or len(words) > 12 or _TERMINAL.search(norm) or norm.endswith((",", ";", ":")):
+    if not words or len(words) > 12 or _ends_sentence(norm) or norm.endswith((",", ";", ":")):
         return False
     if norm.isupper() and any(c.isalpha() for c in norm):
         return True
@@ -162,15 +178,41 @@ def _any_of(patterns: tuple):
     >>> bool(f("Follow")), bool(f("Please follow"))
     (True, False)
     """
-    combined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", re.I)
-    anchored = patterns and all(p.pattern.startswith("^") and not p.flags & re.M for p in patterns)
-    return combined.match if anchored else combined.search
+    def combined(group):
+        return re.compile("|".join(f"(?:{p.pattern})" for p in group) or r"(?!)", re.I)
+
+    anchored = [p for p in patterns if _anchored(p)]
+    rest = [p for p in patterns if not _anchored(p)]
+    if not rest:
+        return combined(anchored).match
+    if not anchored:
+        return combined(rest).search
+    # A mixed group: the anchored patterns are tried at the start only, and
+    # only the others are searched for (a simpler regex to scan with).
+    match, search = combined(anchored).match, combined(rest).search
+
+    def test(text: str):
+        return match(text) or search(text)
+
+    return test
 
 
-def _classify(segs: list[dict], chrome) -> None:
+def _anchored(pattern: re.Pattern) -> bool:
+    """Whether ``pattern`` can only match at the start of the text: it opens
+    with ``^`` (not in multi-line mode) and has no top-level ``|``."""
+    if not pattern.pattern.startswith("^") or pattern.flags & re.M:
+        return False
+    from re import _constants as c, _parser
+    parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+    return bool(parsed) and parsed[0] == (c.AT, c.AT_BEGINNING) and all(op is not c.BRANCH for op, _ in parsed)
+
+
+def _classify(segs: list[dict], chrome, norm_text: str) -> None:
+    """Kind, kept and reason of each segment; ``norm_text`` is the article's
+    :func:`normalize`\ d text (one character for one, so it is sliced per segment)."""
     chrome_any = _any_of(tuple(p for p, _ in chrome))
     for i, s in enumerate(segs):
-        norm = normalize(s["text"]).strip()
+        norm = norm_text[s["start"]:s["end"]].strip()
         s["norm"], s["n_words"] = norm, _n_words(norm)
         s["kept"], s["reason"] = True, ""
         if chrome_any(norm):  # then the first pattern in file order gives the label
@@ -181,7 +223,8 @@ def _classify(segs: list[dict], chrome) -> None:
         if s["kind"] == "chrome":
             continue
         # Cheapest tests first: most paragraphs have no ", " before a year.
-        if _CAPTION_CREDIT.search(norm) or ('"' not in norm and ", " in norm and _DATE.search(norm)
+        # The credit pattern ends in ")" or ")." at the end of the text.
+        if (norm.endswith((")", ").")) and _CAPTION_CREDIT.search(norm)) or ('"' not in norm and ", " in norm and _DATE.search(norm)
                                             and _CAPTION_VERB.search(norm)):
             s["kind"], s["kept"], s["reason"] = "caption", False, "photo caption"
             continue
@@ -240,7 +283,23 @@ def _mark_duplicates(segs: list[dict], threshold: float, max_postings: int = 50)
     ids = sorted(shingles)
     if len(ids) <= max_postings:  # no 3-gram can be too frequent: compare all pairs
         counted = shingles
+        # Only paragraphs holding a 3-gram that another one holds too can
+        # share any: found with a few set operations (in C); most articles have
+        # none, and then no pair is compared. Pairs sharing nothing are skipped
+        # below anyway, so comparing only these gives the same result.
+        seen: set = set()
+        repeated: set = set()
+        for i in ids:
+            sh = shingles[i]
+            if not seen.isdisjoint(sh):
+                repeated |= seen & sh
+            seen |= sh
+        if not repeated:
+            return
+        ids = [i for i in ids if not repeated.isdisjoint(shingles[i])]
         candidates = {i: ids for i in ids}
+        # Two paragraphs share only repeated 3-grams: intersect those (small sets).
+        counted = {i: shingles[i] & repeated for i in ids}
     else:
         index: dict[tuple, list[int]] = {}
         for i in ids:
@@ -255,10 +314,17 @@ def _mark_duplicates(segs: list[dict], threshold: float, max_postings: int = 50)
         for j in candidates[i]:
             if j == i or not segs[j]["kept"] or not segs[i]["kept"]:
                 continue
-            shared = len(counted[i] & counted[j])
+            ci, cj = counted[i], counted[j]
+            if not ci or not cj:
+                continue
+            smaller = min(len(shingles[i]), len(shingles[j]))
+            # An upper bound first: the shared count is at most the smaller set.
+            if min(len(ci), len(cj)) / smaller < threshold:
+                continue
+            shared = len(ci & cj)
             if not shared:
                 continue
-            containment = shared / min(len(shingles[i]), len(shingles[j]))
+            containment = shared / smaller
             if containment < threshold:
                 continue
             a, b = (i, j) if i < j else (j, i)
@@ -382,7 +448,7 @@ def _mark_appended(segs: list[dict], *, cue_threshold: float, plain_threshold: f
         start, sim = cued[0]
         while start - 1 > last_lead and segs[start - 1]["kind"] != "caption" and (
                 segs[start - 1]["kind"] == "chrome" or
-                (_n_words(segs[start - 1]["norm"]) <= 15 and not _TERMINAL.search(segs[start - 1]["norm"]))):
+                (segs[start - 1]["n_words"] <= 15 and not _ends_sentence(segs[start - 1]["norm"]))):
             start -= 1
     elif plain:
         # No cue: from the first off-topic tail, move the boundary forward
@@ -413,18 +479,28 @@ def _mark_appended(segs: list[dict], *, cue_threshold: float, plain_threshold: f
 
 
 # --------------------------------------------------------------------------- public
-def segment_text(text: str, *, drop_chrome: bool = True, drop_captions: bool = True,
-                 drop_duplicates: bool = True, drop_faq: bool = True, drop_appended: bool = True,
-                 near_duplicate: float = 0.8, appended_similarity: float = 0.12,
-                 appended_similarity_no_cue: float | None = None,
-                 chrome_patterns: str | None = None, block_patterns: str | None = None) -> list[dict]:
+def segment_text(text: str, **options) -> list[dict]:
     """Segment one article's text; returns a list of segment dicts.
 
     Parameters are those of :func:`segment`.
     """
+    return [{k: s[k] for k in ("start", "end", "kind", "kept", "reason", "text")}
+            for s in _segment_text(text, **options)]
+
+
+# Column types of the segments table (the others are pandas' default string type).
+_DTYPES = {"segment_id": "int64", "start": "int64", "end": "int64", "kept": "bool"}
+
+
+def _segment_text(text: str, *, drop_chrome: bool = True, drop_captions: bool = True,
+                 drop_duplicates: bool = True, drop_faq: bool = True, drop_appended: bool = True,
+                 near_duplicate: float = 0.8, appended_similarity: float = 0.12,
+                 appended_similarity_no_cue: float | None = None,
+                 chrome_patterns: str | None = None, block_patterns: str | None = None) -> list[dict]:
+    """:func:`segment_text`, with the working fields of each segment dict left in."""
     chrome, blocks = load_patterns(chrome_patterns, block_patterns)
     segs = _split(text)
-    _classify(segs, chrome)
+    _classify(segs, chrome, normalize(text))
     if drop_faq:
         _mark_faq(segs, blocks)
     if drop_appended:
@@ -436,7 +512,7 @@ def segment_text(text: str, *, drop_chrome: bool = True, drop_captions: bool = T
             s["kept"], s["reason"] = True, ""
         if not drop_captions and s["kind"] == "caption" and s["reason"] == "photo caption":
             s["kept"], s["reason"] = True, ""
-    return [{k: s[k] for k in ("start", "end", "kind", "kept", "reason", "text")} for s in segs]
+    return segs
 
 
 def segment(articles: pd.DataFrame, **options) -> pd.DataFrame:
@@ -466,15 +542,21 @@ def segment(articles: pd.DataFrame, **options) -> pd.DataFrame:
     -------
     DataFrame with columns :data:`COLUMNS`.
     """
-    rows = []
     usable = articles
     if "status" in articles.columns:
         usable = articles[articles["status"].isin(["ok", "warning"])]
+    # Column lists, filled segment by segment, make one frame (no dict per row).
+    cols: dict[str, list] = {c: [] for c in COLUMNS}
+    fields = [(cols[c], c) for c in COLUMNS[2:]]
+    aids, seg_ids = cols["article_id"], cols["segment_id"]
     for aid, text in zip(usable["article_id"], usable["text"]):
-        for k, s in enumerate(segment_text(text, **options)):
-            rows.append({"article_id": aid, "segment_id": k, **s})
-    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
-    return frame.astype({"segment_id": "int64", "start": "int64", "end": "int64", "kept": "bool"})
+        segs = _segment_text(text, **options)
+        aids.extend([aid] * len(segs))
+        seg_ids.extend(range(len(segs)))
+        for column, key in fields:
+            column.extend([s[key] for s in segs])
+    frame = pd.DataFrame({c: pd.Series(cols[c], dtype=_DTYPES.get(c)) for c in COLUMNS})
+    return frame
 
 
 def kept(segments: pd.DataFrame) -> pd.DataFrame:

@@ -41,6 +41,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["load", "from_texts", "decode", "clean_text", "html_to_text", "looks_english", "COLUMNS", "STATUSES"]
@@ -188,9 +189,40 @@ def clean_text(text: str) -> tuple[str, int]:
     >>> clean_text("a\\r\\nb\\u2028c\\x1b[31md\\x07")
     ('a\\nb\\ncd', 6)
     """
-    text = _LINE_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _needs_cleaning(text):  # most articles: skip two regex scans of the whole text
+        return text, 0
+    text = _LINE_BREAKS.sub("\n", text)
     cleaned = _CONTROL.sub("", text)
     return cleaned, len(text) - len(cleaned)
+
+
+# The ASCII characters _LINE_BREAKS and _CONTROL match (ESC starts the colour codes).
+_BAD_ASCII = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
+
+
+def _needs_cleaning(text: str) -> bool:
+    """Whether ``text`` holds a character :data:`_LINE_BREAKS` or :data:`_CONTROL`
+    match, tested on the UTF-8 bytes (C-speed ``bytes`` methods, not a regex
+    scan): an ASCII one, U+0080..U+009F (UTF-8 ``C2 80``..``C2 9F``), U+2028 or U+2029.
+
+    >>> _needs_cleaning("plain “text” é"), _needs_cleaning("a\x85b"), _needs_cleaning("a\u2029")
+    (False, True, True)
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    if len(raw.translate(None, _BAD_ASCII)) != len(raw):
+        return True
+    if text.isascii():
+        return False
+    if b"\xe2\x80\xa8" in raw or b"\xe2\x80\xa9" in raw:
+        return True
+    # 0xC2 is only ever the lead byte of U+0080..U+00BF; few texts have many.
+    i = raw.find(b"\xc2")
+    while i >= 0:
+        if raw[i + 1] <= 0x9f:
+            return True
+        i = raw.find(b"\xc2", i + 1)
+    return False
 
 
 class _TextExtractor(HTMLParser):
@@ -284,6 +316,125 @@ def _main_script(text: str) -> str:
     return max(sorted(counts), key=counts.get) if counts else ""
 
 
+class _Profile:
+    """What the language test and the word count need from a text, from its
+    code points in a few array operations (no Python object per word).
+
+    ``mask``: which code points are ``\\w`` characters; ``same``: whether
+    lower-casing keeps every non-ASCII character one non-ASCII character of
+    the same class (then the words of ``text.lower()`` are those of ``text``);
+    ``high``/``counts``: the distinct non-ASCII code points and how often each occurs.
+    """
+
+    __slots__ = ("codes", "mask", "same", "high", "counts")
+
+    def __init__(self, text: str):
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.codes = codes
+        mask = _ASCII_WORD[np.minimum(codes, 128)]
+        self.same = True
+        self.high = self.counts = None
+        if not text.isascii():
+            at = np.flatnonzero(codes >= 128)
+            uniq, inv, counts = np.unique(codes[at], return_inverse=True, return_counts=True)
+            cls = [_char_class(c) for c in uniq.tolist()]
+            mask[at] = np.array([w for w, _ in cls], dtype=bool)[inv]
+            self.same = all(x for _, x in cls)
+            self.high, self.counts = uniq.tolist(), counts.tolist()
+        self.mask = mask
+
+    def n_words(self) -> int:
+        """Runs of word characters: ``len(_WORD.findall(text))``."""
+        mask = self.mask
+        if not len(mask):
+            return 0
+        return int(np.count_nonzero(mask[1:] > mask[:-1])) + bool(mask[0])
+
+    def script(self) -> str:
+        """:func:`_main_script` of the text."""
+        sample = self.codes[:5000]
+        counts: dict[str, int] = {}
+        folded = sample | 32
+        n_ascii = int(np.count_nonzero((folded >= 97) & (folded <= 122)))
+        if n_ascii:
+            counts["LATIN"] = n_ascii
+        if self.high is not None:
+            if len(self.codes) <= 5000:
+                pairs = zip(self.high, self.counts)
+            else:
+                uniq, n = np.unique(sample[sample >= 128], return_counts=True)
+                pairs = zip(uniq.tolist(), n.tolist())
+            for cp, k in pairs:
+                c = chr(cp)
+                if c.isalpha():
+                    script = _script_of(c)
+                    counts[script] = counts.get(script, 0) + k
+        return max(sorted(counts), key=counts.get) if counts else ""
+
+    def english_counts(self) -> tuple[int, int] | None:
+        """``(words, function words)`` among the first 2,000 words of
+        ``text[:20000].lower()``, as :func:`looks_english` counts them; None
+        when lower-casing could change the words (the regex path answers then)."""
+        if not self.same:
+            return None
+        mask = self.mask[:20000]
+        padded = np.zeros(len(mask) + 2, dtype=bool)
+        padded[1:-1] = mask
+        edges = np.flatnonzero(padded[1:] != padded[:-1])      # start, end, start, end, ...
+        start, end = edges[0::2][:2000], edges[1::2][:2000]
+        size = end - start
+        short = size <= _EN_MAX
+        start, size = start[short], size[short]
+        # Each short word's characters, lower-cased, as a base-128 integer; a
+        # non-ASCII character becomes 127 (in no function word).
+        codes = np.concatenate((self.codes[:20000], np.zeros(_EN_MAX, dtype=np.uint32)))
+        key = np.zeros(len(start), dtype=np.int64)
+        for k in range(_EN_MAX):
+            c = np.minimum(codes[start + k], 127).astype(np.int64)
+            c += 32 * ((c >= 65) & (c <= 90))
+            key |= c << (7 * k)
+        key &= (np.int64(1) << (7 * size)) - 1
+        at = np.minimum(np.searchsorted(_EN_KEYS, key), len(_EN_KEYS) - 1)
+        return len(end), int(np.count_nonzero(_EN_KEYS[at] == key))
+
+
+# Word characters (regex ``\w``) among ASCII; index 128 stands for any other code point.
+_ASCII_WORD = np.array([bool(_WORD.fullmatch(chr(c))) for c in range(128)] + [False])
+_EN_MAX = max(map(len, _EN_FUNCTION))
+# Each function word as an integer, its code points in base 128 (exact, no hashing).
+_EN_KEYS = np.array(sorted(sum(ord(ch) << (7 * k) for k, ch in enumerate(w)) for w in _EN_FUNCTION),
+                    dtype=np.int64)
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_class(cp: int) -> tuple[bool, bool]:
+    """(is a ``\\w`` character, lower-casing keeps it one non-ASCII
+    character of the same class) for a non-ASCII code point."""
+    c = chr(cp)
+    word = _WORD.fullmatch(c) is not None
+    low = c.lower()
+    same = len(low) == 1 and not low.isascii() and (_WORD.fullmatch(low) is not None) == word
+    return word, same
+
+
+def _english(text: str, profile: _Profile | None, min_words: int, threshold: float) -> tuple[bool, float]:
+    """:func:`looks_english`, from the text's :class:`_Profile` when given (a
+    vectorised count, same answer), else with regular expressions."""
+    script = _main_script(text) if profile is None else profile.script()
+    if script and script != "LATIN":
+        return False, 0.0
+    counted = None if profile is None else profile.english_counts()
+    if counted is None:
+        words = _WORD.findall(text[:20000].lower())[:2000]
+        n_words, n_function = len(words), sum(map(_EN_FUNCTION.__contains__, words))
+    else:
+        n_words, n_function = counted
+    if n_words < 12:
+        return True, float("nan")
+    share = n_function / n_words
+    return share >= (threshold if n_words >= min_words else min(threshold, 0.08)), share
+
+
 def looks_english(text: str, *, min_words: int = 30, threshold: float = 0.12) -> tuple[bool, float]:
     """Share of common English function words among the first 2,000 words.
 
@@ -299,14 +450,7 @@ def looks_english(text: str, *, min_words: int = 30, threshold: float = 0.12) ->
     >>> looks_english("西班牙政府周二表示，将要求检察机关调查社交平台。")
     (False, 0.0)
     """
-    script = _main_script(text)
-    if script and script != "LATIN":
-        return False, 0.0
-    words = _WORD.findall(text[:20000].lower())[:2000]
-    if len(words) < 12:
-        return True, float("nan")
-    share = sum(map(_EN_FUNCTION.__contains__, words)) / len(words)
-    return share >= (threshold if len(words) >= min_words else min(threshold, 0.08)), share
+    return _english(text, _Profile(text), min_words, threshold)
 
 
 # --------------------------------------------------------------------------- records
@@ -403,13 +547,18 @@ def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None
         _add_problem(rec, "no text (empty or whitespace only)", "error")
         return rec
     rec["text"] = text
-    if not _WORD.search(text):
+    # The code points and word mask, computed once, serve the word test, the
+    # language test and the word count (kept for _frame with the text it counts).
+    profile = _Profile(text)
+    n_words = profile.n_words()
+    rec["_n_words"] = (text, n_words)
+    if not n_words:
         # Only punctuation or symbols: nothing for the stages to read.
         _add_problem(rec, "no words (only punctuation or symbols); read but not analysed", "skipped")
         return rec
     share = float("nan")
     if english is None:
-        english, share = looks_english(text)
+        english, share = _english(text, profile, 30, 0.12)
     if not english:
         script = _main_script(text)
         why = (f"mostly {script if len(script) <= 3 else script.title()} script"
@@ -598,7 +747,7 @@ def _read_jsonl(path: Path, *, max_bytes: int) -> list[dict]:
         if not line.strip():
             continue
         source = f"{path.name}:{lineno}"
-        if len(line.encode("utf-8", "replace")) > max_bytes:
+        if len(line) * 4 > max_bytes and len(line.encode("utf-8", "replace")) > max_bytes:
             records.append(_record(f"{path.stem}:{lineno}", status="error", source=source,
                                    error=f"line is over the {max_bytes / 1e6:.0f} MB limit for one article"))
             continue
@@ -663,12 +812,21 @@ def _frame(records: list[dict]) -> pd.DataFrame:
     # An article with no known outlet is its own group; no outlet is invented.
     frame["outlet"] = frame["outlet"].where(frame["outlet_known"], frame["article_id"])
     frame["n_chars"] = frame["text"].str.len().astype("int64")
-    frame["n_words"] = frame["text"].map(lambda t: len(_WORD.findall(t))).astype("int64")
+    frame["n_words"] = np.array([_count_words(r) for r in records], dtype=np.int64)
     frame["language"] = [
         "" if st == "error" else ("en" if st != "skipped" else "not en")
         for st in frame["status"]
     ]
     return frame[COLUMNS].reset_index(drop=True)
+
+
+def _count_words(rec: dict) -> int:
+    """Words (regex ``\\w+`` runs) of a record's text: the count
+    :func:`_finish_text` made, if it counted this very text, else counted now."""
+    done = rec.get("_n_words")
+    if done is not None and done[0] is rec["text"]:
+        return done[1]
+    return len(_WORD.findall(rec["text"]))
 
 
 def _dtype(column: str) -> str:

@@ -96,7 +96,7 @@ def _iter_jsonl(path: Path, *, max_bytes: int) -> Iterator[dict]:
                 if not line.strip():
                     continue
                 source = f"{path.name}:{lineno}"
-                if len(line.encode("utf-8", "replace")) > max_bytes:
+                if len(line) * 4 > max_bytes and len(line.encode("utf-8", "replace")) > max_bytes:
                     yield _record(f"{path.stem}:{lineno}", status="error", source=source,
                                   error=f"line is over the {max_bytes / 1e6:.0f} MB limit for one article")
                     continue
