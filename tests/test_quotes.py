@@ -420,3 +420,40 @@ def test_pronoun_after_said_keeps_the_outer_speaker():
 def test_quantifier_subject_speaks():
     q = run("Several said they would rather fund schools through “block grants” to states.")
     assert one(q, "block grants")["speaker_mention"] == "Several"
+
+
+def test_partial_quote_continues_the_previous_sentences_speaker():
+    q = run("Maria Lopez added that the rules were written in haste. But that is not the same thing "
+            "as “properly chargeable under the law.”")
+    r = one(q, "properly chargeable")
+    assert (r["kind"], r["speaker"], r["speaker_source"]) == ("partial", "Maria Lopez", "previous")
+
+
+def test_subject_before_a_dashed_aside():
+    q = run("Paul Ryan -- whose aides were furious -- said the bill “is a real mess and we all know it.”")
+    r = one(q, "real mess")
+    assert (r["speaker"], r["speaker_mention"]) == ("Paul Ryan", "Paul Ryan")
+
+
+def test_said_of_after_a_long_apposition():
+    q = run("“They are very open to trying new things,” Jenna Golden, the director of political "
+            "advertising at the firm, said of the campaign.")
+    assert one(q, "open to trying")["speaker"] == "Jenna Golden"
+
+
+def test_own_sentence_attribution_beats_the_next_sentence():
+    q = run("Chris Christie bristled at the suggestion, saying, “The advice I give to Donald is to Donald.” "
+            "Mike Pence also said the plan would not change.")
+    assert one(q, "advice I give")["speaker"] == "Chris Christie"
+
+
+def test_pronoun_prefers_the_speaking_subject_of_its_sentence():
+    q = run("Tom Cross met voters. With a vote for Donald Trump ruled out, Cross said he is left with two "
+            "options: Hillary Clinton, whom he called “the most divisive political figure in the past 25 years.”")
+    assert one(q, "most divisive")["speaker"] == "Tom Cross"
+
+
+def test_clause_before_a_colon_speaks_not_its_last_noun_phrase():
+    q = run("Tim Kaine has adopted the stance common among some Catholics in public office: "
+            "“I am personally opposed, but I support the law.”")
+    assert one(q, "personally opposed")["speaker"] == "Tim Kaine"

@@ -120,7 +120,9 @@ _BOUNDARY_RE = re.compile(r"[.!?][.!?]*(?:[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\x00])|
 # (Earlier written "\x00+|[^\W\d_][\w'\-&]*[\w]|[^\W_]|\d[\d,.:]*\d|\d|[^\s\w]":
 # the same tokens, numbers included, since "[^\W_]" always took a digit before
 # the number branches; this form does not backtrack at each word end.)
-_TOKEN_RE = re.compile(r"[^\W\d_]\w*(?:['\-&]+\w+)*|\x00+|[^\W_]|[^\s\w]")
+# possessive quantifiers: the same matches as the greedy pattern (what follows
+# each part can never start inside what it gave back), without backtracking
+_TOKEN_RE = re.compile(r"[^\W\d_]\w*+(?:['\-&]++\w++)*+|\x00++|[^\W_]|[^\s\w]")
 _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 
 # --------------------------------------------------------------------------- lexicons
@@ -1332,8 +1334,9 @@ def _verb_after_apposition(toks, j, hi):
             v = m + 1
             while v <= hi and toks[v].low in _ADVS and toks[v].low not in _VERBS:
                 v += 1
-            if v <= hi and toks[v].low in _VERBS and (v + 1 > hi or toks[v + 1].low not in ("by", "of")):
-                return v
+            if v <= hi and toks[v].low in _VERBS and (v + 1 > hi or toks[v + 1].low not in ("by", "of")
+                                                      or toks[v + 1].low == "of" and toks[v].low in _SAY_FORMS):
+                return v        # ("X, the head of Y, said of the plan": "said of" still attributes)
         elif m > j + 1 and t.low in _VERBS and t.low in ("said", "says", "told", "tells", "added", "wrote"):
             return None
         m += 1
@@ -1584,6 +1587,8 @@ class _Article:
                 if prev_sp is not None and (cand is None or (hit and prev_sp["start"] > hit[0])):
                     cand = prev_sp["canonical"]
                 subj = self.sentence_subject_person(mention_s, names)
+                if subj is None and hit is not None:
+                    subj = self.speaking_person_before(mention_s, names)
                 if subj is not None and hit is not None and subj[0] < hit[0]:
                     # "Cross said he would vote for Clinton, whom he called ...":
                     # a pronoun prefers the subject of its own sentence over a
@@ -1709,6 +1714,25 @@ class _Article:
         if lead and lead not in _CONJ and lead not in ("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov."):
             return None
         return mp, person
+
+    def speaking_person_before(self, pos, names):
+        """``(position, person)`` for a person named earlier in the sentence of
+        ``pos`` as the subject of a reporting verb ("With a vote for Trump ruled
+        out, Cross said he ... Clinton, whom he called ..."), else None."""
+        k = self.para_index(pos)
+        sents = getattr(self, "sent_lists", None)
+        if k is None or sents is None or sents.get(k) is None:
+            return None
+        sa = next((a for a, b in sents[k] if a <= pos < b), None)
+        if sa is None:
+            return None
+        i = bisect.bisect_left(names.mention_pos, sa)
+        while i < len(names.mention_pos) and names.mention_pos[i] < pos:
+            mp, person = names.person_mentions[i]
+            if _SAYS_AFTER_NAME_RE.match(self.folded, mp, pos):
+                return mp, person
+            i += 1
+        return None
 
     def last_speaker(self, pos, person=None, plural=None):
         for sp in reversed(self.speakers):
@@ -1968,6 +1992,20 @@ class _Article:
                 if np is not None:
                     return np, v, ""
                 continue
+            if toks[j].t == "-" and toks[k].low in _SAY_FORMS:
+                # "A former candidate -- John McCain, who lost in 2008 -- said the
+                # president ...": the subject sits before the dashed aside
+                c0 = j
+                while c0 > 0 and toks[c0 - 1].t == "-":
+                    c0 -= 1
+                d = next((x for x in range(c0 - 2, max(0, c0 - 30), -1) if toks[x].t == "-"), None)
+                if d is not None:
+                    while d > 0 and toks[d - 1].t == "-":
+                        d -= 1
+                    np0 = _np_back(toks, d - 1, 0) if d >= 1 else None
+                    if np0 is not None and np0[2] != "pronoun" and (np0[0] == 0 or toks[np0[0] - 1].word is False
+                                                                    or toks[np0[0] - 1].low in _CONJ):
+                        return np0, v, ""
             # inverted "..., said X, ..."
             np = _np_fwd(toks, k + 1, n - 1)
             if np and toks[k].low in ("said", "says", "wrote", "added", "asked") and \
@@ -2071,6 +2109,7 @@ class _Article:
             # after window: from the closing mark to the sentence end
             s1 = spans[kc][0]
             after_toks = []
+            after_next = False      # the after window is the next sentence, not this one
             inner = text[o + 1:c]
             inner_f = folded[o + 1:c].rstrip()
             if prob == "":
@@ -2100,6 +2139,7 @@ class _Article:
                             if vk is not None and len(tail) <= 25 and not any(x.low == "that" for x in tail) \
                                     and not any(x.t == "\x00" * len(x.t) for x in tail):
                                 after_toks = cand
+                                after_next = True
             # ---- classification
             words = _WORD_RE.findall(inner)
             n_words = len(words)
@@ -2111,7 +2151,12 @@ class _Article:
             att = None
             how = ""
             att_toks = None
-            if after_toks:
+            if after_next and before_toks:
+                # "Christie bristled ..., saying, “...” He also said ...": an
+                # attribution in the quote's own sentence beats the next sentence's
+                att = self.attribute_before(before_toks, 0)
+                att_toks = before_toks if att is not None else None
+            if att is None and after_toks:
                 att = self.attribute_after(after_toks)
                 att_toks = after_toks
             if att is None and before_toks:
@@ -2166,9 +2211,9 @@ class _Article:
                     att_toks = before_toks
             else:
                 kind = "scare"
-            if kind == "partial" and _NAMING_END_RE.search(bstr, max(0, len(bstr) - 64)) \
-                    and att is not None and att[1][0] not in ("call",):
-                kind = "scare" if n_words <= 3 else kind
+            if kind == "partial" and n_words <= 3 and att is not None and att[1][0] not in ("call",) \
+                    and _NAMING_END_RE.search(bstr, max(0, len(bstr) - 64)):
+                kind = "scare"      # the cheap tests first: the search runs on short quotes only
             # ---- speaker
             speaker = None
             verb, vclass = "", ""
@@ -2203,6 +2248,12 @@ class _Article:
                             k - self.para_index(prev_sp["start"]) <= 1:
                         speaker = dict(prev_sp)
                         speaker["source"] = "previous"
+                elif (carried := self.carried_speaker(k, sa)) is not None:
+                    # "Hennessey added ... . But that's not the same thing as “...”":
+                    # a partial quote in the sentence right after an attribution
+                    # continues that speaker's words
+                    speaker = dict(carried)
+                    speaker["source"] = "previous"
             if speaker is not None and speaker["canonical"]:
                 self.speakers.append(speaker)
             row = self.make_row(o + 1, c, inner, kind, speaker, verb, vclass, n_words,
@@ -2217,6 +2268,20 @@ class _Article:
             rows.append(pending)
             pending = next(ind_iter, None)
         return rows
+
+    def carried_speaker(self, k, sa):
+        """The last speaker attributed in the sentence just before ``sa`` in the
+        same paragraph (a quote's or an indirect attribution's), else None."""
+        prev_a = None
+        for a, b in self.sent_lists[k]:
+            if b <= sa and a < sa:
+                prev_a = a
+        if prev_a is None:
+            return None
+        for sp in self.speakers[:-6:-1]:        # the few latest attributions
+            if prev_a <= sp["start"] < sa and sp["canonical"]:
+                return sp
+        return None
 
     def dash_attribution(self, kc, c):
         """A quote that closes its paragraph, signed after a dash at the end of
@@ -2264,6 +2329,13 @@ class _Article:
                 if np is not None and np[2] == "description" and before_toks[np[0]].low not in _DETS \
                         and not any(before_toks[x].low in _SPEAKER_NOUNS for x in range(np[0], np[1] + 1)):
                     np = None
+                if np is not None and np[0] >= 2:
+                    # "Kaine has adopted the stance common among Catholics in public
+                    # office: “...”": a whole clause before the colon; its subject
+                    # speaks, not the noun phrase that ends it
+                    cs = _clause_subject(before_toks, 0, np[0] - 1)
+                    if cs is not None and cs[1] < np[0] - 1:
+                        np = cs
             if np is None:
                 np = _clause_subject(before_toks, 0, n - 1)
             if np is None:
@@ -2451,6 +2523,8 @@ class _Article:
 
 
 _WRITER_CLAUSE_RE = re.compile(r", (?:while|whereas) ")
+# a name (up to four capitalised words) directly followed by a reporting verb
+_SAYS_AFTER_NAME_RE = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:said|says|told|tells|added|argued|wrote|insisted|claimed)\b")
 # compiled once here rather than looked up in the ``re`` cache on every quote
 _PAREN_END_RE = re.compile(r"\s*\([^)]*\)$")
 _ATTRIB_OPEN_RE = re.compile(r"\s*,?\s*(?:[a-z]|said|says)")
@@ -2532,6 +2606,10 @@ def extract(articles: pd.DataFrame, segments: pd.DataFrame, *, indirect: bool = 
             continue
         art = _Article(aid, outlet, text, paras[aid], verbs, types, indirect)
         art_rows = art.run(max_gap_paragraphs=max_gap_paragraphs, min_partial_words=min_partial_words)
+        # break the article <-> sentence-table reference cycle: the article's
+        # tokens and tables are then freed at once by reference counting
+        # instead of piling up for the cyclic garbage collector
+        art.sent_lists = None
         if not indirect:
             art_rows = [r for r in art_rows if r["kind"] != "indirect"]
         art_rows.sort(key=lambda r: (r["start"], r["end"]))
