@@ -571,3 +571,29 @@ def test_seat_clauses_mark_legislators():
     t = persons(people_of("Ian Ross, who represents Ohio in the Senate, said no.\n"
                           "Ann Lee, who represents the union in talks with the government, said no."))
     assert t["Ian Ross"].is_official and not t["Ann Lee"].is_official
+
+
+def test_party_and_place_tag_makes_a_legislator():
+    text = ("Committee Chairman Bob Goodlatte (R-Va.) criticised the plan on Tuesday. "
+            "Mary Ellen Porter (D-N.Y.) said she would vote for it. Porter called it overdue.")
+    p = persons(people_of(text))
+    assert bool(p["Bob Goodlatte"].is_official) and p["Bob Goodlatte"].role == "chairman"
+    assert bool(p["Mary Ellen Porter"].is_official) and p["Mary Ellen Porter"].role == "legislator"
+
+
+def test_apposition_after_age():
+    text = "Julian Castro, 41, the secretary of housing and urban development, spoke to reporters on Monday."
+    p = persons(people_of(text))
+    assert p["Julian Castro"].role.lower() == "secretary" and bool(p["Julian Castro"].is_official)
+
+
+def test_speaker_lookup_prefers_first_exact_row():
+    ppl = pd.DataFrame({"article_id": ["a", "a"], "name": ["Pedro Sánchez", "Carlos Sánchez"],
+                        "entity_id": ["person:pedro-sanchez", "person:carlos-sanchez"],
+                        "entity_type": ["person", "person"], "aliases": ["Sánchez|the prime minister", ""]})
+    quotes = pd.DataFrame({"article_id": ["a", "a", "a", "b"],
+                           "speaker": ["the prime minister", "Carlos Sanchez", "Sánchez", "Sánchez"]})
+    out = A.canonicalize_speakers(quotes, ppl)
+    assert out["speaker"].tolist() == ["Pedro Sánchez", "Carlos Sánchez", "Pedro Sánchez", "Sánchez"]
+    assert out["speaker_entity_id"].tolist() == ["person:pedro-sanchez", "person:carlos-sanchez",
+                                                 "person:pedro-sanchez", ""]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import namedtuple
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -128,7 +129,16 @@ def prefer(forms, counts: dict | None = None) -> str:
     forms = [f for f in forms if f]
     if not forms:
         return ""
+    first = forms[0]
+    if all(f == first for f in forms):
+        return first                     # one spelling (the common case): nothing to rank
     return sorted(set(forms), key=lambda f: (-len(f.split()), not _has_accent(f), -counts.get(f, 0), f))[0]
+
+
+@lru_cache(maxsize=65536)
+def _folded_words(name: str) -> tuple:
+    """fold(strip_name(name)).split() as a tuple, cached: the same names are compared again and again."""
+    return tuple(fold(strip_name(name)).split())
 
 
 def compatible(a: str, b: str) -> bool:
@@ -142,7 +152,7 @@ def compatible(a: str, b: str) -> bool:
     >>> compatible("Ms. Le Pen", "Marine Le Pen")
     True
     """
-    fa, fb = fold(strip_name(a)).split(), fold(strip_name(b)).split()
+    fa, fb = _folded_words(a), _folded_words(b)
     if not fa or not fb or fa[-1] != fb[-1]:
         return False
     short, long_ = (fa, fb) if len(fa) < len(fb) else (fb, fa)
@@ -155,6 +165,7 @@ def compatible(a: str, b: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
 def entity_id(name: str, entity_type: str = "person") -> str:
     """Stable id from a canonical name ("Pedro Sánchez" -> "person:pedro-sanchez")."""
     slug = _SLUG_RE.sub("-", fold(name)).strip("-") or "unnamed"
@@ -207,12 +218,23 @@ def canonicalize_speakers(quotes: pd.DataFrame, people: pd.DataFrame) -> pd.Data
         return out
     by_article: dict = {}
     if people is not None and len(people):
-        for r in people.itertuples(index=False):
+        for r in _people_rows(people):
             by_article.setdefault(r.article_id, []).append(r)
+    index: dict = {}                 # article -> _ArticleIndex, built when the article is first quoted
+    memo: dict = {}                  # (article, speaker) -> row: speakers are quoted again and again
     names, ids = [], []
-    for aid, spk in zip(out["article_id"], out["speaker"]):
-        rows = by_article.get(aid, [])
-        hit = _lookup(spk, rows) if isinstance(spk, str) and spk else None
+    for aid, spk in zip(out["article_id"].tolist(), out["speaker"].tolist()):
+        if isinstance(spk, str) and spk:
+            key = (aid, spk)
+            if key in memo:
+                hit = memo[key]
+            else:
+                idx = index.get(aid)
+                if idx is None:
+                    idx = index[aid] = _ArticleIndex(by_article.get(aid, []))
+                hit = memo[key] = idx.lookup(spk)
+        else:
+            hit = None
         if hit is None:
             names.append(spk)
             ids.append("")
@@ -224,6 +246,48 @@ def canonicalize_speakers(quotes: pd.DataFrame, people: pd.DataFrame) -> pd.Data
     out["speaker"] = names
     out["speaker_entity_id"] = ids
     return out
+
+
+_Person = namedtuple("_Person", ["article_id", "name", "entity_id", "entity_type", "aliases"])
+
+
+def _people_rows(people: pd.DataFrame):
+    """The people table's rows with the columns speaker matching reads (much
+    cheaper than ``itertuples`` over the whole table)."""
+    if not {"article_id", "name", "entity_id"} <= set(people.columns):
+        return list(people.itertuples(index=False))
+    n = len(people)
+    cols = [people[c].tolist() if c in people.columns else [default] * n
+            for c, default in (("article_id", None), ("name", None), ("entity_id", None),
+                               ("entity_type", "person"), ("aliases", ""))]
+    return [_Person(*vals) for vals in zip(*cols)]
+
+
+class _ArticleIndex:
+    """One article's people prepared for :func:`_lookup`: the same answers,
+    without folding every name and alias again for every quote."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.persons = [r for r in rows if getattr(r, "entity_type", "person") == "person"]
+        self.exact: dict = {}        # folded name or alias -> first row (in table order) that has it
+        for r in rows:
+            for f in [fold(r.name)] + [fold(a) for a in _split_aliases(getattr(r, "aliases", ""))]:
+                self.exact.setdefault(f, r)
+
+    def lookup(self, speaker: str):
+        """:func:`_lookup` of ``speaker`` among this article's rows."""
+        if not self.rows:
+            return None
+        hit = self.exact.get(fold(speaker.strip()))
+        if hit is not None:
+            return hit
+        bare = strip_name(speaker)
+        if bare and bare[:1].isupper():
+            hits = [r for r in self.persons if compatible(bare, r.name)]
+            if len({r.name for r in hits}) == 1:
+                return hits[0]
+        return None
 
 
 def _lookup(speaker: str, rows):

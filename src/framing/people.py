@@ -48,6 +48,7 @@ import csv
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -65,6 +66,32 @@ COLUMNS = ["article_id", "outlet", "entity_id", "name", "entity_type", "aliases"
 MENTION_COLUMNS = ["article_id", "outlet", "segment_id", "paragraph", "start", "end", "text",
                    "name", "canonical", "entity_type", "mention_kind", "role", "institution",
                    "country", "official", "evidence"]
+
+
+def _alternation(words: list, tail: tuple | None = None, not_after: str = "") -> str:
+    """A regex group matching any of the literal ``words``, tried in the given
+    order, with the first character factored out: "(?:A(?:labama|rizona)|B(?:...))".
+    Words with different first characters never match at the same place, so
+    the match is the plain alternation's, found without trying every word at
+    every capital letter. ``tail`` = (first character, regex for the rest) is
+    an extra alternative tried after all the words. ``not_after`` (a character
+    class) is the plain pattern's "(?<!not_after)" before the group, moved
+    after the first character so that the regex engine can scan for the
+    first characters fast.
+
+    >>> _alternation(["Ohio", "Oregon", "Iowa"])
+    '(?:O(?:hio|regon)|I(?:owa))'
+    >>> _alternation(["Ohio"], not_after="[.]")
+    '(?:O(?<![.].)(?:hio))'
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    if tail is not None:
+        groups.setdefault(tail[0], []).append(tail[1])
+    guard = f"(?<!{not_after}.)" if not_after else ""
+    return "(?:" + "|".join(re.escape(f) + guard + "(?:" + "|".join(rest) + ")" for f, rest in groups.items()) + ")"
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -116,6 +143,9 @@ class _Lex:
         # (words, sentence start) -> _parse_tokens(...): names recur within and across articles
         self.parse_cache: dict = {}
         self.seq_cache: dict = {}         # capitalised sequence -> _split_sequence(...)
+        self.suffix_cache: dict = {}      # word tuple -> _title_suffix(...)
+        self.role_cache: dict = {}        # (title, modifiers) -> _describe_role(...)
+        self.name_country_cache: dict = {}    # (name words, possessor) -> country they name
         self.title_words = frozenset(w for t in self.titles for w in t.split())
         self.max_title = max(len(t.split()) for t in self.titles)
         # country names and adjectives as written (capitalised), for counting in a text
@@ -124,8 +154,8 @@ class _Lex:
             for row in csv.DictReader(fh):
                 forms.add(row["country"].strip())
                 forms.update(a.strip() for a in row["adjectives"].split("|") + row["aliases"].split("|") if a.strip())
-        self.country_re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                                     + r")(?![\w])")
+        self.country_re = re.compile(_alternation(sorted(forms, key=len, reverse=True), not_after=r"[\w.]")
+                                     + r"(?![\w])")
 
 
 @lru_cache(maxsize=None)
@@ -341,7 +371,21 @@ def _inner_title(low: list[str], i: int, lex: _Lex):
 def _title_suffix(words: list[str], lex: _Lex):
     """Longest title phrase ending the word list (lower-cased), with the
     modifier words before it: returns (start index of modifiers, start of
-    title, title phrase) or None."""
+    title, title phrase) or None. Cached per word tuple on the lexicon."""
+    key = tuple(words)
+    hit = lex.suffix_cache.get(key, _MISSING)
+    if hit is _MISSING:
+        if len(lex.suffix_cache) > 200_000:
+            lex.suffix_cache.clear()
+        hit = lex.suffix_cache[key] = _title_suffix_uncached(words, lex)
+    return hit
+
+
+_MISSING = object()
+
+
+def _title_suffix_uncached(words: list[str], lex: _Lex):
+    """:func:`_title_suffix` without the cache."""
     low = [w.lower().rstrip(",") for w in words]
     best = None
     for n in range(min(lex.max_title, len(low)), 0, -1):
@@ -380,7 +424,19 @@ def _government_of(country: str) -> str:
 
 
 def _describe_role(title_phrase: str, modifiers: list[str], lex: _Lex, after_text: str = ""):
-    """(role, official, institution, country) for a title and its modifiers."""
+    """(role, official, institution, country, institution kind) for a title and its
+    modifiers. Cached per (title, modifiers) on the lexicon."""
+    key = (title_phrase, tuple(modifiers))
+    hit = lex.role_cache.get(key)
+    if hit is None:
+        if len(lex.role_cache) > 200_000:
+            lex.role_cache.clear()
+        hit = lex.role_cache[key] = _describe_role_uncached(title_phrase, modifiers, lex)
+    return hit
+
+
+def _describe_role_uncached(title_phrase: str, modifiers: list[str], lex: _Lex):
+    """:func:`_describe_role` without the cache."""
     role, official, inst_kind = lex.titles.get(title_phrase, (title_phrase, "ctx", ""))
     mods_low = [A.fold(_strip_poss(m)) for m in modifiers]
     country = ""
@@ -436,9 +492,11 @@ def _kept_segments(segments: pd.DataFrame) -> dict:
         return {}
     if "kept" in segs.columns:
         segs = segs[segs["kept"].astype(bool)]
-    kinds = segs["kind"] if "kind" in segs.columns else pd.Series("paragraph", index=segs.index)
+    kinds = segs["kind"].tolist() if "kind" in segs.columns else ["paragraph"] * len(segs)
     out: dict = {}
-    for aid, sid, s, e, k in zip(segs["article_id"], segs["segment_id"], segs["start"], segs["end"], kinds):
+    # plain lists: iterating Arrow-backed columns value by value is slow
+    for aid, sid, s, e, k in zip(segs["article_id"].tolist(), segs["segment_id"].tolist(), segs["start"].tolist(),
+                                 segs["end"].tolist(), kinds):
         out.setdefault(aid, []).append((int(sid), int(s), int(e), str(k)))
     for v in out.values():
         v.sort(key=lambda x: x[1])
@@ -502,20 +560,39 @@ def _split_sequence(seq: str, lex: _Lex):
     return out
 
 
+# kinds that never become a mention row (only the country they name is counted)
+_THING_KINDS = frozenset({"place", "other", "product", "group"})
+
+
 def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = None) -> list[_Cand]:
     """Capitalised sequences of the kept segments as candidates. Single words
     that are places, countries, nationalities or known non-organisations are
     not returned (they never name a person); the countries they name are
-    counted into ``countries`` instead."""
+    counted into ``countries`` instead.
+
+    With ``countries`` given, candidates whose words alone settle them (no
+    title, no portfolio before them) are settled here from the cached
+    :func:`_parse_tokens` (as :func:`_analyse` would), and those that can only
+    name a place or a thing ("other", "place", "product") are not returned:
+    only the country they name is counted. The rest have ``kind`` "" and go
+    through :func:`_analyse`.
+    """
     cands = []
     seq_cache = lex.seq_cache
+    parse_cache = lex.parse_cache
+    settle = countries is not None
+    fold = A.fold
+    honorifics = lex.honorifics
+    country_names, adj_country = lex.country_names, lex.adj_country
     for para, (sid, lo, hi, kind) in enumerate(segs):
         heading = (kind in ("title", "heading") or hi - lo < 160) and _title_case_paragraph(norm[lo:hi])
         for m in _SEQ_RE.finditer(norm, lo, hi):
-            b = m.start() - 1
-            if b >= 0 and (norm[b].isalnum() or norm[b] == "_" or norm[b] in _SEQ_BEFORE_BAD) \
-                    and not (norm[b] == "-" and (b == 0 or norm[b - 1] in " \n\t")):
-                continue                        # inside a word ("McDonald" is matched whole from "M");
+            base = m.start()
+            b = base - 1
+            if b >= 0:
+                ch = norm[b]
+                if (ch.isalnum() or ch in "_'.-") and not (ch == "-" and (b == 0 or norm[b - 1] in " \n\t")):
+                    continue                    # inside a word ("McDonald" is matched whole from "M");
                                                 # a dash after a space is a bullet: "-Philip Bump explains"
             seq = m.group(0)
             parts = seq_cache.get(seq)
@@ -524,24 +601,80 @@ def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = No
                 if len(seq_cache) > 200_000:
                     seq_cache.clear()
                 seq_cache[seq] = parts
-            if isinstance(parts, str):           # not a name: a function word, place or country
-                if parts and countries is not None:
+            if parts.__class__ is str:           # not a name: a function word, place or country
+                if parts and settle:
                     countries[parts] += 1
                 continue
-            base = m.start()
             possessor = ""
             for rel, ptoks, poss in parts:
+                start = base + rel[0]
+                j = start - 1                   # sentence start (as _sentence_start)
+                while j >= lo and norm[j] in " \t\"'([•*-":
+                    j -= 1
+                sent_start = j < lo or norm[j] in ".!?:\n•"
+                parsed = None
+                if settle and (sent_start or len(ptoks) < 2 or start - lo < 8
+                               or not norm.endswith(("for ", "of ", "to ", "the "), 0, start)):
+                    # no portfolio can come before (see _split_portfolio): the words alone decide
+                    key = (ptoks, sent_start)
+                    parsed = parse_cache.get(key)
+                    if parsed is None:
+                        if len(parse_cache) > 200_000:        # bounded memory on very large corpora
+                            parse_cache.clear()
+                        parsed = parse_cache[key] = _parse_tokens(ptoks, sent_start, lex)
+                    pkind = parsed[0]
+                    if pkind in _THING_KINDS and not parsed[3]:
+                        # a place or a thing: only the country it names counts (as in _article_mentions)
+                        i, jj = parsed[1], parsed[2]
+                        ntoks = ptoks[i:jj] if jj > i else ptoks
+                        f = fold(" ".join(ntoks)) if ntoks else ""
+                        cc = adj_country.get(f) or country_names.get(f)
+                        if not cc and ntoks:
+                            f0 = fold(ntoks[0])
+                            cc = adj_country.get(f0) or country_names.get(f0)
+                        if not cc and possessor:
+                            cc = country_names.get(fold(possessor))
+                        if cc and cc != "European Union":
+                            countries[cc] += 1
+                        possessor = " ".join(ptoks) if poss else ""
+                        continue
                 c = _Cand()
                 c.para, c.seg_id, c.seg_lo, c.seg_hi, c.heading = para, sid, lo, hi, heading
-                c.offs = [base + o for o in rel]
-                c.tokens = list(ptoks)
+                offs = [base + o for o in rel]
                 c.poss = poss
                 c.possessor = possessor
-                c.start = c.offs[0]
-                c.end = c.offs[-1] + len(c.tokens[-1])
-                c.sent_start = _sentence_start(norm, c.start, lo)
+                c.sent_start = sent_start
+                if parsed is not None and parsed[0] and (parsed[0] == "none" or not parsed[3]):
+                    # settled by its words: what _analyse does for a parse with a final kind and no title
+                    pkind, i, jj, _, _, evidence, _, name_over = parsed
+                    if evidence:
+                        c.evidence.extend(evidence)
+                    if jj <= i:
+                        c.kind = "none"
+                        c.tokens, c.offs = list(ptoks), offs
+                        c.start = offs[0]
+                        c.end = offs[-1] + len(ptoks[-1])
+                    else:
+                        ntoks = list(ptoks[i:jj])
+                        noffs = offs[i:jj]
+                        c.start = noffs[0]
+                        c.end = noffs[-1] + len(ntoks[-1])
+                        if i > 0:
+                            ft = fold(ptoks[i - 1])
+                            if ft in honorifics or ft.rstrip(".") in honorifics:
+                                c.start = offs[i - 1]    # "Mr. Sánchez": the honorific is part of the alias
+                        c.tokens, c.offs = ntoks, noffs
+                        c.name = name_over or " ".join(ntoks)
+                        c.kind = pkind
+                        if pkind == "organisation" and possessor and not name_over:
+                            c.country = country_names.get(fold(possessor), "")
+                else:
+                    c.offs = offs
+                    c.tokens = list(ptoks)
+                    c.start = offs[0]
+                    c.end = offs[-1] + len(ptoks[-1])
                 cands.append(c)
-                possessor = " ".join(c.tokens) if c.poss else ""
+                possessor = " ".join(ptoks) if poss else ""
     return cands
 
 
@@ -928,8 +1061,11 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                 c.evidence.append("title-and")
     # apposition after: "Musk, owner of X," / "Teresa Peramato, who must consult ..."
     if not c.poss and not c.title:
-        am = _AFTER_APPOS_RE.match(after) if comma_after else None
-        if am and after[am.end():am.end() + 2] == ". " and len(am.group(2).split()[-1]) <= 4 \
+        # "Castro, 41, the secretary of housing": the apposition follows the age
+        age_m = _AFTER_AGE_RE.match(after) if comma_after else None
+        appos_after = after[age_m.end() - 1:] if age_m else after
+        am = _AFTER_APPOS_RE.match(appos_after) if comma_after else None
+        if am and appos_after[am.end():am.end() + 2] == ". " and len(am.group(2).split()[-1]) <= 4 \
                 and am.group(2).split()[-1][:1].isupper():
             am = None                    # "Mitt Romney, Arizona Sen. John McCain": a list, not an apposition
         mm = _MEMBER_OF_RE.match(am.group(0).strip(" ,")) if am else None
@@ -1003,9 +1139,19 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         c.evidence.append("pronoun")     # read only where it can decide: multi-word names without other evidence
     if _PREPOSITION_BEFORE_RE.search(before[-12:]) and not c.title:
         c.evidence.append("after-preposition")
+    if c.official != "true" and not c.poss and _PARTY_STATE_AFTER_RE.match(after):
+        # "Bob Goodlatte (R-Va.)", "Sen. Ted Cruz (R-TX)": the party-and-place tag of a US legislator
+        c.official = "true"
+        if not c.role:
+            c.role = "legislator"           # Congress or a state legislature ("(D-Richmond)")
+            c.country = c.country or "United States"
+        c.evidence.append("party-state")
     c.kind = "maybe"
 
 
+# the tag US news give members of Congress: "(R-Texas)", "(D-N.Y.)", "(I-Vt.)"
+_PARTY_STATE_AFTER_RE = re.compile(r"\s*\((?:R|D|I|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
+                                   r"(?:,\s*[\w\s.-]{1,40})?\)")
 _ELECTED_SENT_RE = re.compile(
     r"\b(?:re-?elected|were elected|was elected|been elected|sworn in|took office|"
     r"(?:won|secured|retained|kept|held|lost|regained|gained|captured|clinched|took|defended)\s+(?:back\s+)?"
@@ -1022,6 +1168,21 @@ _ELECTED_SENT_RE = re.compile(
     r"\d[\d,.]*\s+(?:votes|ballots)\b|"
     r"returned\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[Cc]ouncil|[Pp]arliament|[Ll]egislature|[Aa]ssembly|"
     r"[Cc]ongress|[Ss]enate|LegCo|office))", re.I)
+# words one of which every match of _ELECTED_SENT_RE contains (a cheap test per paragraph first)
+_ELECTION_CUES = ("elect", "seat", "sworn in", "took office", "constituenc", "district", "poll", "voted", "returned",
+                  "race", "mandate", "winners", "votes", "ballots")
+# characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not fold to one
+_CASE_ODD = ("\u017f", "\u0131", "\u0130", "\u212a")
+
+
+def _has_election_cue(seg: str) -> bool:
+    """Whether a paragraph may hold a match of :data:`_ELECTED_SENT_RE`
+    (False means it cannot: no sentence in it needs the costly regex)."""
+    if any(ch in seg for ch in _CASE_ODD):
+        return True
+    low = seg.lower()
+    return any(w in low for w in _ELECTION_CUES)
+
 _NOT_ELECTED_RE = re.compile(r"\b(?:fail\w*|unsuccessful\w*|defeated by|lost to|not elected|if elected|primary|"
                              r"if\b[^.]{0,60}\belected|is elected|gets? elected|until\b[^.]{0,40}\belected|"
                              r"primaries|caucus\w*|nominat\w+|"
@@ -1065,6 +1226,7 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
             # "The winners were:" counts only in an election paragraph (not "This year's award winners are:")
             open_list = seg.endswith(":") and bool(_ELECTED_SENT_RE.search(seg) or (
                 _WINNERS_RE.search(seg) and _ELECTION_WORDS_RE.search(seg))) and not _NOT_ELECTED_RE.search(seg)
+    cue_in_seg: dict = {}
     for c in persons:
         if c.official:
             continue
@@ -1072,6 +1234,11 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
             c.official = "true"
             c.evidence.append("elected-list")
             continue
+        cued = cue_in_seg.get(c.seg_lo)
+        if cued is None:
+            cued = cue_in_seg[c.seg_lo] = _has_election_cue(norm[c.seg_lo:c.seg_hi])
+        if not cued:
+            continue                    # no sentence of the paragraph can say so: skip the costly regex
         a, b = _sentence_bounds(norm, c.start, c.seg_lo, c.seg_hi)
         if (a, b) not in cache:
             sent = norm[a:b]
@@ -1095,7 +1262,16 @@ def _plural_alt(t: str) -> str:
     return f"[{t[0].upper()}{t[0]}]" + re.escape(t[1:])
 
 
-_PLURAL_BEFORE_RE = re.compile(r"(" + "|".join(_plural_alt(t) for t in sorted(_PLURAL_TITLES, key=len, reverse=True))
+def _plural_forms(t: str) -> list:
+    """The written forms :func:`_plural_alt` allows: ["Senators", "senators"], ["MPs"]."""
+    if t in ("mps", "meps"):
+        return [t[:-1].upper() + "s"]
+    return [t[0].upper() + t[1:], t]
+
+
+# the same alternation as "|".join(_plural_alt(t) ...), first letters factored out (see _alternation)
+_PLURAL_BEFORE_RE = re.compile(r"(" + _alternation([f for t in sorted(_PLURAL_TITLES, key=len, reverse=True)
+                                                    for f in _plural_forms(t)])
                                + r")(?:\s+(?:include|included|including|are|were|such as|like|namely))?"
                                r"(?:\s+|\s*[,:]\s*)$")
 _LIST_SEP_RE = re.compile(r"(?:,?\s*(?:Jr|Sr)\.?|\s+I{2,3})?\s*(?:\([^()]{1,30}\)|of\s+(?:[A-Z][\w.]*\s?){1,3})?\s*"
@@ -1249,10 +1425,12 @@ def _strong(c: _Cand) -> bool:
 
 
 # words that place a story in US politics ("U.S.", "White House", "Republican", a state name)
-_US_CUE_RE = re.compile(r"(?=[A-Z(])(?<![\w.])(?:" + "|".join(re.escape(w) for w in _wlist("us_cues"))
-                        + "|" + "|".join(re.escape(w.title()) for w in sorted(_US_STATES | {"virginia", "georgia",
-                                                                                          "montana", "washington"}))
-                        + r"|\([DR]-[A-Z][\w.]*\))(?![\w])")
+# (the plain form: "(?=[A-Z(])(?<![\w.])(?:cue|cue|...|\([DR]-[A-Z][\w.]*\))(?![\w])")
+_US_CUE_RE = re.compile(_alternation([w for w in _wlist("us_cues") + [w.title() for w in sorted(
+                            _US_STATES | {"virginia", "georgia", "montana", "washington"})]
+                            if w and ("A" <= w[0] <= "Z" or w[0] == "(")],
+                            tail=("(", r"[DR]-[A-Z][\w.]*\)"), not_after=r"[\w.]")
+                        + r"(?![\w])")
 # titles held in the US political system: their holder's country is the US only when the
 # article has a US cue, never the article's main country ("Governor X" in a story on Israel)
 _US_TITLES = _wset("us_titles")
@@ -1325,12 +1503,14 @@ def _constituency(title: str, rest: list, inst: str, lex: _Lex) -> bool:
     return lex.cues.get(A.fold(inst.split()[-1]).lower(), "") == "" and A.fold(inst) not in lex.known
 
 
-def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -> list[dict]:
+def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -> list[tuple]:
+    """Mention rows of one article (tuples in :data:`MENTION_COLUMNS` order, reading order)."""
     norm = _normalize(text)
     ctry = Counter()
     cands = _candidates(norm, segs, lex, ctry)
     for c in cands:
-        _analyse(c, norm, lex)
+        if not c.kind:                  # not settled by its words alone
+            _analyse(c, norm, lex)
     # ---- pass 1: full names. Strong evidence first; weak multi-word names
     # that share a surname with a strong one are that person ("Dirty Sánchez").
     persons: dict[str, list[_Cand]] = {}
@@ -1388,14 +1568,21 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
                 if known:
                     c.name = known[0]
     # country the article names most often (for officials whose title names none)
+    name_country = lex.name_country_cache
     for c in cands:
-        f = A.fold(" ".join(c.tokens)) if c.tokens else ""
-        cc = lex.adj_country.get(f) or lex.country_names.get(f)
-        if not cc and c.tokens:
-            f0 = A.fold(c.tokens[0])
-            cc = lex.adj_country.get(f0) or lex.country_names.get(f0)
-        if not cc and c.possessor:
-            cc = lex.country_names.get(A.fold(c.possessor))
+        key = (" ".join(c.tokens), c.possessor)
+        cc = name_country.get(key, _MISSING)
+        if cc is _MISSING:
+            f = A.fold(key[0]) if c.tokens else ""
+            cc = lex.adj_country.get(f) or lex.country_names.get(f)
+            if not cc and c.tokens:
+                f0 = A.fold(c.tokens[0])
+                cc = lex.adj_country.get(f0) or lex.country_names.get(f0)
+            if not cc and c.possessor:
+                cc = lex.country_names.get(A.fold(c.possessor))
+            if len(name_country) > 200_000:
+                name_country.clear()
+            name_country[key] = cc
         if cc and cc != "European Union":
             ctry[cc] += 1
         if c.country and c.country != "European Union":
@@ -1403,13 +1590,21 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
     _mark_elected(full, norm, segs)
     _mark_plural_titles(full, norm, segs, lex)
     orgs = [c for c in cands if c.kind == "organisation"]
-    us_cues = len(_US_CUE_RE.findall(norm)) if any(c.official == "true" and not c.country for c in full) else 0
+    us_cues = us_any = None     # how often (whether) the article names US politics: read when first needed
     seg_countries: dict = {}
     for c in full:
         if c.official == "true" and not c.country:
             if c.seg_lo not in seg_countries:
                 seg_countries[c.seg_lo] = _countries_in(norm[c.seg_lo:c.seg_hi], lex)
-            country = _fallback_country(c.title, seg_countries[c.seg_lo], ctry, us_cues)
+            if c.title in _US_TITLES:        # only whether the article names US politics matters
+                if us_any is None:
+                    us_any = us_cues if us_cues is not None else int(_US_CUE_RE.search(norm) is not None)
+                cues = us_any
+            else:
+                if us_cues is None:
+                    us_cues = len(_US_CUE_RE.findall(norm))
+                cues = us_cues
+            country = _fallback_country(c.title, seg_countries[c.seg_lo], ctry, cues)
             if country:
                 c.country = country
                 if not c.institution and c.title and lex.titles.get(c.title, ("", "", ""))[2] == "government":
@@ -1471,9 +1666,10 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
                     role_heads["pm"].append((x.start, canon))
                     role_heads["minister"].append((x.start, canon))
     alias_rows = []
-    if role_heads:
+    # only heads the alias regex can end on can give a row
+    heads = [h for h in role_heads if h != "pm" and h in _ALIAS_HEADS] + (["pm"] if "pm" in role_heads else [])
+    if heads:
         low_text = norm.lower()
-        heads = [h for h in role_heads if h != "pm"] + (["pm"] if "pm" in role_heads else [])
         for para, (sid, lo, hi, kind) in enumerate(segs):
             seg_low = low_text[lo:hi]
             if not any(h in seg_low for h in heads):
@@ -1511,24 +1707,33 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
         elif c.kind == "organisation":
             rows.append(_row(aid, outlet, text, c, _org_name(c, lex), "organisation", "name"))
     for para, sid, s, e, holder in alias_rows:
-        rows.append({"article_id": aid, "outlet": outlet, "segment_id": sid, "paragraph": para, "start": s,
-                     "end": e, "text": text[s:e], "name": text[s:e], "canonical": holder,
-                     "entity_type": "person", "mention_kind": "role", "role": "", "institution": "",
-                     "country": "", "official": "", "evidence": "role-alias"})
-    rows.sort(key=lambda r: (r["start"], r["end"]))
+        rows.append((aid, outlet, sid, para, s, e, text[s:e], text[s:e], holder, "person", "role", "", "", "", "",
+                     "role-alias"))
+    rows.sort(key=_ROW_ORDER)
     return rows
+
+
+_ROW_ORDER = itemgetter(4, 5)       # (start, end) of a row tuple
 
 
 _ACRONYM_DEF_RE = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
 _INST_HEAD = _wmap("inst_head")
 
 
+# "(?<![\w])(?:[Tt]he|[A-Z][\w.]*'s)" with the look-behind after the first character (see _alternation)
 _ROLE_ALIAS_RE = re.compile(
-    r"(?<![\w])(?:[Tt]he|[A-Z][\w.]*'s)\s+((?:(?:[A-Z][a-z]+|former|then|current|deputy|vice|Spanish|"
+    r"(?:[Tt](?<![\w].)he|[A-Z](?<![\w].)[\w.]*'s)\s+((?:(?:[A-Z][a-z]+|former|then|current|deputy|vice|Spanish|"
     r"prime|Prime)\s+)*((?:[Pp]rime\s+){1,2}[Mm]inister|PM|[Pp]resident|[Cc]hancellor|[Pp]remier|"
     r"[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Cc]ommissioner|[Mm]ayor|[Gg]overnor|[Ss]enator|"
     r"[Aa]ttorney [Gg]eneral|[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Oo]wner|[Ff]ounder|[Cc]o-founder|"
     r"CEO|[Cc]hief [Ee]xecutive|[Bb]illionaire|[Ee]ntrepreneur))\b")
+
+
+# the last words (lower case) that _ROLE_ALIAS_RE's title group can end on
+_ALIAS_HEADS = frozenset({"minister", "pm", "president", "chancellor", "premier", "spokesperson", "spokesman",
+                          "spokeswoman", "commissioner", "mayor", "governor", "senator", "general", "secretary",
+                          "ambassador", "owner", "founder", "co-founder", "ceo", "executive", "billionaire",
+                          "entrepreneur"})
 
 
 def _org_name(c: _Cand, lex: _Lex) -> str:
@@ -1538,15 +1743,13 @@ def _org_name(c: _Cand, lex: _Lex) -> str:
     return c.name
 
 
-def _row(aid, outlet, text, c: _Cand, canonical, etype, mkind) -> dict:
-    return {"article_id": aid, "outlet": outlet, "segment_id": c.seg_id, "paragraph": c.para,
-            "start": c.start, "end": c.end, "text": text[c.start:c.end], "name": c.name,
-            "canonical": canonical, "entity_type": etype,
-            "mention_kind": mkind if len(c.tokens) > 1 or etype != "person" else
+def _row(aid, outlet, text, c: _Cand, canonical, etype, mkind) -> tuple:
+    """One mention row: a tuple in :data:`MENTION_COLUMNS` order (cheaper than a dict)."""
+    return (aid, outlet, c.seg_id, c.para, c.start, c.end, text[c.start:c.end], c.name, canonical, etype,
+            mkind if len(c.tokens) > 1 or etype != "person" else
             ("honorific" if "honorific" in c.evidence else "surname" if c.canonical and c.canonical != c.name
              else "name"),
-            "role": c.role, "institution": c.institution, "country": c.country, "official": c.official,
-            "evidence": ",".join(c.evidence)}
+            c.role, c.institution, c.country, c.official, ",".join(c.evidence))
 
 
 def _empty_mentions() -> pd.DataFrame:
@@ -1580,7 +1783,8 @@ def mentions(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFram
     rows: list[dict] = []
     status = articles["status"] if "status" in articles.columns else pd.Series("ok", index=articles.index)
     outlets = articles["outlet"] if "outlet" in articles.columns else articles["article_id"]
-    for aid, outlet, text, st in zip(articles["article_id"], outlets, articles["text"], status):
+    for aid, outlet, text, st in zip(articles["article_id"].tolist(), outlets.tolist(), articles["text"].tolist(),
+                                     status.tolist()):
         if st == "error" or not isinstance(text, str) or not text or aid not in segs:
             continue
         rows.extend(_article_mentions(aid, outlet, text, segs[aid], lex))
@@ -1667,7 +1871,7 @@ def _quote_counts(quotes: pd.DataFrame | None) -> dict:
     q = quotes
     if "kind" in q.columns:
         q = q[q["kind"] != "scare"]
-    for aid, spk in zip(q["article_id"], q["speaker"]):
+    for aid, spk in zip(q["article_id"].tolist(), q["speaker"].tolist()):
         if isinstance(spk, str) and spk:
             out[(aid, spk)] = out.get((aid, spk), 0) + 1
     return out
@@ -1692,11 +1896,14 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
     ridx = _roster_index(roster)
     cols = list(mentions.columns)
     # plain lists are much faster to walk than DataFrame.to_dict on Arrow-backed strings
-    recs = [dict(zip(cols, vals)) for vals in zip(*(mentions[c].tolist() for c in cols))]
-    for r in recs:
-        for col in ("role", "institution", "country", "official", "canonical", "name", "evidence"):
-            v = r.get(col)
-            r[col] = v if isinstance(v, str) else ""
+    columns = {c: mentions[c].tolist() for c in cols}
+    for col in ("role", "institution", "country", "official", "canonical", "name", "evidence"):
+        if col in columns:      # missing values (NaN, None) read as ""
+            columns[col] = [v if isinstance(v, str) else "" for v in columns[col]]
+        else:
+            columns[col] = [""] * len(mentions)
+    cols = list(columns)
+    recs = [dict(zip(cols, vals)) for vals in zip(*columns.values())]
     # ---- corpus-wide canonical person names
     persons = [r for r in recs if r["entity_type"] == "person"]
     names = Counter(r["canonical"] for r in persons)
@@ -1748,7 +1955,7 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
     # quotes' speakers per article, for matching to people
     speakers_by_article: dict = defaultdict(list)
     for (aid, spk), n in qcount.items():
-        speakers_by_article[aid].append((spk, n))
+        speakers_by_article[aid].append((spk, A.fold(spk), spk[:1].isupper(), n))
     outlet_of = {}
     if articles is not None and len(articles) and "article_id" in articles.columns:
         col = articles["outlet"] if "outlet" in articles.columns else articles["article_id"]
@@ -1762,7 +1969,7 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
         else:
             key = (r["article_id"], "organisation", A.fold(r["canonical"] or r["name"]))
         groups[key].append(r)
-    art_order = {a: i for i, a in enumerate(dict.fromkeys(mentions["article_id"]))}
+    art_order = {a: i for i, a in enumerate(dict.fromkeys(columns["article_id"]))}
     out = []
     for (aid, etype, ck), rows in groups.items():
         rows.sort(key=lambda r: r["start"])
@@ -1800,12 +2007,15 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
                 rec["is_official"] = rr["is_official"] == "true"
         # quotes whose speaker is this entity
         n_q = 0
-        for spk, n in speakers_by_article.get(aid, []):
-            if A.fold(spk) in {A.fold(rec["name"])} | {A.fold(a) for a in alias_list} | \
-                    {A.fold(r["canonical"]) for r in rows}:
-                n_q += n
-            elif etype == "person" and spk[:1].isupper() and A.compatible(spk, rec["name"]):
-                n_q += n
+        speakers = speakers_by_article.get(aid)
+        if speakers:
+            own = {A.fold(rec["name"])} | {A.fold(a) for a in alias_list} | {A.fold(r["canonical"]) for r in rows}
+            person = etype == "person"
+            for spk, spk_fold, spk_cap, n in speakers:
+                if spk_fold in own:
+                    n_q += n
+                elif person and spk_cap and A.compatible(spk, rec["name"]):
+                    n_q += n
         rec["quoted"] = n_q > 0
         rec["n_quotes"] = n_q
         out.append(rec)
