@@ -7,8 +7,12 @@ about 600 words an article, the seeds' messiness):
    text with plain Python (``json.loads`` + a ``\\w+`` regex);
 2. one core: ``scale.run`` in this process (wall and CPU seconds), the cost
    per stage, and the analysis cost as a ratio to the floor;
-3. a 2-worker local Dask cluster (``engine="dask", workers=2``): wall time,
-   with and without the cluster's start-up, and the ratio to one core;
+3. a 2-worker local Dask cluster (``engine="dask", workers=2``) on a corpus
+   large enough for a steady state (``--dask-n``, default 4,000 articles, in
+   batches of ``--dask-batch-size``, default 250, so both workers stay busy):
+   wall time, the cluster's start-up (start and worker warm-up, as
+   ``scale.run`` reports it), the serial final step, and the ratio to one
+   core on the same corpus and batch size, with and without the start-up;
 4. peak memory (RSS high-water mark of a fresh subprocess running
    ``scale.run``) at each corpus size: it must not grow with the corpus.
 
@@ -19,6 +23,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_scale.py                       # sizes 1000,10000
     .venv/bin/python benchmarks/bench_scale.py --sizes 1000,10000,100000
+    .venv/bin/python benchmarks/bench_scale.py --sizes 1000 --dask-n 2000     # quicker
 
 The machine is reported (CPUs, load average): on a shared machine the wall
 times and the Dask ratio depend on what else runs; CPU seconds less so.
@@ -71,11 +76,14 @@ def floor(path: Path) -> tuple[int, float, int]:
 
 
 def one_core(path: Path, out: Path, batch_size: int) -> dict:
-    """scale.run in this process: wall and CPU seconds."""
+    """scale.run in this process: wall and CPU seconds, and those of the
+    corpus-wide final step (``finish``)."""
     wall, cpu = time.perf_counter(), time.process_time()
     tables = scale.run(path, out, batch_size=batch_size)
+    stats = tables["_run"].iloc[0]
     return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
-            "n": len(tables["articles"])}
+            "n": len(tables["articles"]), "finish_wall": float(stats["finish_seconds"]),
+            "finish_cpu": float(stats["finish_cpu_seconds"])}
 
 
 def stage_costs(path: Path, batch_size: int, limit: int) -> dict[str, float]:
@@ -123,18 +131,18 @@ def stage_costs(path: Path, batch_size: int, limit: int) -> dict[str, float]:
 
 
 def dask_two_workers(path: Path, out: Path, batch_size: int) -> dict:
-    """Wall seconds of scale.run on a 2-worker local cluster, and of the
-    cluster's start and stop alone."""
-    import logging
-    from distributed import Client, LocalCluster
+    """scale.run on a 2-worker local cluster (the CLI's path: workers write
+    the partitions): wall seconds in all, of the cluster's start and warm-up
+    (scale.run's ``startup_seconds``) and of the serial final step."""
     t = time.perf_counter()
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-        client.run(lambda: None)
-    startup = time.perf_counter() - t
-    t = time.perf_counter()
-    scale.run(path, out, engine="dask", workers=2, batch_size=batch_size)
-    return {"wall": time.perf_counter() - t, "startup": startup}
+    tables = scale.run(path, out, engine="dask", workers=2, batch_size=batch_size)
+    stats = tables["_run"].iloc[0]
+    return {"wall": time.perf_counter() - t, "startup": float(stats["startup_seconds"]),
+            "finish_wall": float(stats["finish_seconds"]), "finish_cpu": float(stats["finish_cpu_seconds"])}
+
+
+def _load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
 
 _CHILD = """
@@ -162,6 +170,10 @@ def main(argv=None) -> int:
     parser.add_argument("--speed-n", type=int, default=1000, help="articles for the speed figures")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask figures")
+    parser.add_argument("--dask-n", type=int, default=4000,
+                        help="articles for the Dask ratio (default 4000: long enough for a steady state)")
+    parser.add_argument("--dask-batch-size", type=int, default=250,
+                        help="batch size of both runs compared for the Dask ratio (default 250)")
     parser.add_argument("--workdir", default=None, help="keep corpora and outputs here (default: a temp dir)")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
@@ -173,8 +185,9 @@ def main(argv=None) -> int:
           f"batch size {args.batch_size}")
 
     t = time.perf_counter()
-    biggest = make_corpus(max(sizes + [args.speed_n]), work / f"synth_{max(sizes + [args.speed_n])}.jsonl")
-    print(f"synthetic corpus: {max(sizes + [args.speed_n])} articles generated in {time.perf_counter() - t:.1f} s")
+    top = max(sizes + [args.speed_n] + ([] if args.no_dask else [args.dask_n]))
+    biggest = make_corpus(top, work / f"synth_{top}.jsonl")
+    print(f"synthetic corpus: {top} articles generated in {time.perf_counter() - t:.1f} s")
     speed_corpus = make_corpus(args.speed_n, work / f"synth_{args.speed_n}.jsonl", source=biggest)
 
     n, seconds, words = floor(speed_corpus)
@@ -188,6 +201,8 @@ def main(argv=None) -> int:
     print(f"  {rate_wall:,.0f} articles/s wall ({one['wall']:.1f} s), {rate_cpu:,.0f} articles/s per CPU second "
           f"({one['cpu']:.1f} s)   target >= 1000")
     print(f"  analysis / floor (CPU seconds): {one['cpu'] / seconds:.1f}x   target <= 5x")
+    print(f"  of which the corpus-wide final step: {one['finish_cpu']:.1f} CPU s ({one['finish_wall']:.1f} s wall), "
+          f"{1000 * one['finish_cpu'] / one['n']:.2f} ms per article")
 
     costs = stage_costs(speed_corpus, args.batch_size, limit=min(args.speed_n, 500))
     print("\n## CPU milliseconds per article, by stage (first 500 articles)")
@@ -195,15 +210,36 @@ def main(argv=None) -> int:
         print(f"  {name:<22} {per_article * 1000:7.2f} ms  ({1 / per_article if per_article else float('inf'):,.0f}/s)")
 
     if not args.no_dask:
-        d = dask_two_workers(speed_corpus, work / "out_dask", args.batch_size)
-        print(f"\n## 2-worker local Dask cluster, {one['n']} articles")
-        print(f"  {one['n'] / d['wall']:,.0f} articles/s wall ({d['wall']:.1f} s, of which about {d['startup']:.1f} s "
-              "cluster start and stop)")
-        print(f"  ratio to one core (wall): {one['wall'] / d['wall']:.2f}x; excluding start-up: "
-              f"{one['wall'] / max(d['wall'] - d['startup'], 1e-9):.2f}x   target >= 1.7x")
-        same = all((work / "out_one" / f.name).read_bytes() == f.read_bytes()
+        dask_corpus = make_corpus(args.dask_n, work / f"synth_{args.dask_n}.jsonl", source=biggest)
+        bs = args.dask_batch_size
+        load_before = _load()
+        base = one_core(dask_corpus, work / "out_dask_one", bs)
+        d = dask_two_workers(dask_corpus, work / "out_dask", bs)
+        load_after = _load()
+        n = base["n"]
+        print(f"\n## 2-worker local Dask cluster vs one core, {n} articles, batches of {bs} "
+              f"(load average {load_before:.2f} before, {load_after:.2f} after)")
+        print(f"  one core: {base['wall']:.1f} s wall ({n / base['wall']:,.0f} articles/s), "
+              f"of which {base['finish_wall']:.1f} s the final step")
+        print(f"  Dask:     {d['wall']:.1f} s wall ({n / d['wall']:,.0f} articles/s), of which {d['startup']:.1f} s "
+              f"cluster start and warm-up and {d['finish_wall']:.1f} s the final step (serial, this process)")
+        print(f"  ratio to one core (wall): {base['wall'] / d['wall']:.2f}x; excluding start-up: "
+              f"{base['wall'] / max(d['wall'] - d['startup'], 1e-9):.2f}x   target >= 1.7x")
+        per_article = (base["wall"] - base["finish_wall"]) / max(d["wall"] - d["startup"] - d["finish_wall"], 1e-9)
+        print(f"  ratio of the per-article part alone (excluding start-up and final step): {per_article:.2f}x")
+        # The same from CPU seconds, as on two idle cores: the per-article
+        # part split in two, the final step's work done in this process
+        # serial, the rest of it (on the workers) split in two.
+        batches_cpu = base["cpu"] - base["finish_cpu"]
+        on_workers = max(base["finish_cpu"] - d["finish_cpu"], 0.0)
+        estimate = base["cpu"] / (batches_cpu / 2 + d["finish_cpu"] + on_workers / 2)
+        print(f"  estimate from CPU seconds for two idle cores (excluding start-up): {estimate:.2f}x "
+              f"(one core {base['cpu']:.1f} CPU s, of which final step {base['finish_cpu']:.1f}; "
+              f"with Dask the final step takes {d['finish_cpu']:.1f} CPU s in this process)")
+        same = all((work / "out_dask_one" / f.name).read_bytes() == f.read_bytes()
                    for f in (work / "out_dask").iterdir() if f.is_file())
         print(f"  tables byte-identical to one core: {same}")
+        print("  (wall ratios need two idle cores: with a load average above 0 other work takes CPU)")
 
     print("\n## peak memory (RSS high-water of a fresh process running scale.run)")
     for size in sizes:

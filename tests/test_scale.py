@@ -262,3 +262,111 @@ def test_cli_keep_parts_and_restart(tmp_path):
                      "--quiet"]) == 0
     assert not (out / "parts").exists()
     assert _files(out) == first
+
+
+# --------------------------------------------------------------------------- cost of the final step
+def test_to_csv_writes_what_pandas_writes():
+    """pipeline.to_csv formats float columns itself (faster); the bytes are
+    those of DataFrame.to_csv with the project's float format, NaN, infinities,
+    negative zero, huge and tiny values, quoted strings and other dtypes."""
+    import io
+    import numpy as np
+    x = np.array([0.1 + 0.2, np.nan, np.inf, -np.inf, 0.0, -0.0, 1e300, 5e-324, 123456.5, 1234567.0,
+                  -2.5e-7, 1 / 3])
+    frame = pd.DataFrame({"text": pd.Series(['a, b', 'say "no"', "two\nlines", None, "x", "y"] * 2, dtype="str"),
+                          "z": x, "n": np.arange(12), "ok": x > 0,
+                          "f32": np.clip(x, -1e30, 1e30).astype("float32"),
+                          "mixed": [None, 1.5, "s", 2, 0.1 + 0.2, np.nan] * 2})
+    for header in (True, False):
+        expected, got = io.StringIO(), io.StringIO()
+        frame.to_csv(expected, index=False, lineterminator="\n", float_format="%.6g", header=header)
+        pipeline.to_csv(frame, got, header=header)
+        assert got.getvalue() == expected.getvalue()
+    first = got.getvalue().split("\n", 1)[0]
+    assert first.startswith('"a, b",0.3,0,True,0.3,')  # 6 significant digits, ints as they are
+    assert ",1.23457e+06," in got.getvalue() and ",-0," in got.getvalue()
+
+
+def test_csv_bodies_written_by_batches_are_used(tmp_path, synth_corpus):
+    """Each batch renders its rows of the copied tables as CSV where it is
+    analysed; the final table is the header then those bodies in order (and
+    a batch whose body is missing is rendered at the end, the same)."""
+    out = tmp_path / "out"
+    scale.run(synth_corpus, out, batch_size=6, keep_parts=True)
+    bodies = sorted((out / "parts" / "_csv" / "stance_evidence").glob("part-*.csv"))
+    assert len(bodies) == 5
+    text = (out / "stance_evidence.csv").read_text(encoding="utf-8")
+    header = text.split("\n", 1)[0] + "\n"
+    assert header.startswith("article_id,")
+    assert text == header + "".join(b.read_text(encoding="utf-8") for b in bodies)
+    # Without one body the table is rendered from its partition: same bytes.
+    bodies[2].unlink()
+    before = _files(out)
+    assert scale._copy_table(out / "parts", "stance_evidence", out, "csv") == out / "stance_evidence.csv"
+    assert _files(out) == before
+    # Parquet output: no CSV rendered by the batches.
+    scale.run(synth_corpus, tmp_path / "pq", batch_size=6, keep_parts=True, fmt="parquet")
+    assert not (tmp_path / "pq" / "parts" / "_csv").exists()
+
+
+def test_run_reports_its_steps_and_leaves_gc_as_it_was(tmp_path, synth_corpus, in_process_cluster):
+    """The run's statistics give the final step's and the Dask start-up's
+    seconds; the garbage collector is unfrozen afterwards, also when a run
+    is interrupted."""
+    import gc
+    tables = scale.run(synth_corpus, tmp_path / "local", batch_size=10)
+    stats = tables["_run"].iloc[0]
+    assert 0 < stats["finish_seconds"] < stats["seconds"] and stats["finish_cpu_seconds"] > 0
+    assert stats["startup_seconds"] == 0
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(KeyboardInterrupt):
+        scale.run(synth_corpus, tmp_path / "stopped", batch_size=10, stop_after=1)
+    assert gc.get_freeze_count() == 0
+    stats = scale.run(synth_corpus, tmp_path / "dask", engine="dask", scheduler=in_process_cluster,
+                      batch_size=10)["_run"].iloc[0]
+    assert 0 < stats["startup_seconds"] < stats["seconds"]
+
+
+def test_stop_words_without_importing_sklearn():
+    """The term counts' stop words are scikit-learn's English list, read
+    without importing the sklearn package (seconds per worker process)."""
+    import subprocess
+    import sys
+    code = ("import sys; from framing import scale; words = scale._feature_settings()[1]; "
+            "print(len(words), 'sklearn' in sys.modules, 'the' in words, 'minister' in words)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["318", "False", "True", "False"]
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    assert scale._english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
+
+
+def test_outlet_buckets_split_in_one_pass(tmp_path, synth_corpus):
+    """_split_by_bucket reads each partition once and gives every bucket the
+    rows _read_outlets would read for its outlets, in the same order."""
+    scale.run(synth_corpus, tmp_path, batch_size=6, keep_parts=True)
+    parts = tmp_path / "parts"
+    files = scale._part_files(parts, "stance")
+    articles = scale._read(parts, "articles")
+    buckets = scale._outlet_buckets(articles, 8)
+    assert len(buckets) > 2
+    spill = scale._split_by_bucket(files, scale.OUTLET_COLUMNS["stance"], buckets, tmp_path / "spill")
+    for k, outlets in enumerate(buckets):
+        expected = scale._read_outlets(files, scale.OUTLET_COLUMNS["stance"], outlets)
+        got = scale._read_bucket(spill, k)
+        pd.testing.assert_frame_equal(got, expected)
+        assert set(got["outlet"]) <= set(outlets)
+
+
+def test_final_step_on_dask_workers_equals_local(tmp_path, synth_corpus, in_process_cluster, monkeypatch):
+    """With a client, the people of each partition and the outlets of each
+    bucket are computed on the workers: the same tables."""
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(scale, "OUTLET_BUCKET_ARTICLES", 4)
+    scale.run(synth_corpus, tmp_path / "run", batch_size=6, keep_parts=True)
+    parts = tmp_path / "run" / "parts"
+    local = scale._finish(parts, tmp_path / "local", roster=None, fmt="csv")
+    with distributed.Client(in_process_cluster) as client:
+        on_dask = scale._finish(parts, tmp_path / "dask", roster=None, fmt="csv", client=client)
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local") == _files(tmp_path / "run")
+    pd.testing.assert_frame_equal(on_dask["outlets"], local["outlets"])
+    assert len(scale._outlet_buckets(local["articles"], 4)) > 3

@@ -22,6 +22,14 @@ batch, not by the corpus:
    outlets at a time (:func:`_bucketed_outlets`), and freed memory is given
    back to the system after each batch and step (:func:`_release_memory`).
 
+The final step is kept short, since it is serial: the tables copied as they
+are (segments, stance evidence, stance) are rendered as CSV by each batch
+where it is analysed (:data:`CSV_BODIES`) and only concatenated at the end;
+with a local Dask cluster the per-partition people, speaker mapping and
+per-bucket outlet summaries of the final step also run on the workers.
+Peak memory is that of a batch plus, in the final step, the rows of the
+largest outlet (the stage summaries need an outlet's rows at once).
+
 An interrupted run (Ctrl-C, a crash, a lost worker) keeps its finished
 partitions: run the same command again and only the missing batches are
 analysed. ``OUT/parts`` is removed once the final tables are written (pass
@@ -52,7 +60,9 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -128,14 +138,32 @@ def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.Data
 
 
 @lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset:
+    """scikit-learn's English stop words (those CountVectorizer uses), read
+    from their own small module without importing the sklearn package: the
+    package import costs about 2 CPU seconds per process (each Dask worker
+    pays it), the list a millisecond. Falls back to the ordinary import."""
+    import importlib.util
+    try:
+        spec = importlib.util.find_spec("sklearn")  # locates, does not import
+        path = Path(spec.submodule_search_locations[0]) / "feature_extraction" / "_stop_words.py"
+        module_spec = importlib.util.spec_from_file_location("_framing_sklearn_stop_words", path)
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        return frozenset(module.ENGLISH_STOP_WORDS)
+    except (AttributeError, ImportError, OSError, TypeError):
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+        return frozenset(ENGLISH_STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
 def _feature_settings():
     """(token-or-NUL pattern, stop words) of distinctive_terms' defaults."""
     import re
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     from . import stance
     if stance.DISTINCTIVE_NGRAMS != (1, 2) or stance.DISTINCTIVE_STOP_WORDS != "english":
         return None  # other defaults: _count_features falls back to the analyzer itself
-    return re.compile(stance._TOKEN_PATTERN + "|\x00"), frozenset(ENGLISH_STOP_WORDS)
+    return re.compile(stance._TOKEN_PATTERN + "|\x00"), _english_stop_words()
 
 
 def _count_features(docs: list[str]):
@@ -320,14 +348,34 @@ def _write_distinctive(parts_dir: Path, out: Path, fmt: str) -> Path | None:
         y = merged.to_numpy(dtype=float)
         terms = np.asarray(vocab, dtype=object)[codes]
         bounds = np.searchsorted(pd.factorize(labels, sort=True)[0], np.arange(labels.nunique() + 1))
+        scored = []
         for i, g in enumerate(labels.unique()):
             rows = slice(bounds[i], bounds[i + 1])
-            writer.write(_score_group(g, terms[rows], y[rows], y_corpus[codes[rows]], alpha_all[codes[rows]],
-                                      a0, n_of[g], total)[columns])
-        del merged, labels, codes, y, terms
+            scored.append(_score_group(g, terms[rows], y[rows], y_corpus[codes[rows]], alpha_all[codes[rows]],
+                                       a0, n_of[g], total)[columns])
+        if fmt == "csv":  # one write per chunk: CSV rows do not depend on their neighbours
+            writer.write(pd.concat(scored, ignore_index=True) if len(scored) > 1 else scored[0])
+        else:  # a row group per group, as before
+            for frame in scored:
+                writer.write(frame)
+        del merged, labels, codes, y, terms, scored
         _release_memory()
     shutil.rmtree(spill_dir, ignore_errors=True)
     return writer.close()
+
+
+@contextmanager
+def _frozen_gc():
+    """Leave the objects alive before the run (modules, the caller's data)
+    out of the garbage collector's passes while it lasts: each
+    :func:`_release_memory` then costs about a millisecond instead of tens
+    (a full pass over every imported module's objects)."""
+    import gc
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _release_memory() -> None:
@@ -365,9 +413,24 @@ def _part_path(parts_dir: Path, table: str, index: int) -> Path:
     return parts_dir / table / f"part-{index:05d}.parquet"
 
 
-def _write_parts(parts: dict[str, pd.DataFrame], parts_dir: Path, index: int) -> dict[str, int]:
+#: Per-article tables copied verbatim to the final output: when the final
+#: format is CSV, each batch also renders its rows as CSV text (no header)
+#: where it is analysed, so that this costly formatting is done on the
+#: workers, in parallel, and the final step only concatenates text.
+CSV_BODIES = ["segments", "stance_evidence", "stance"]
+
+
+def _csv_body_path(parts_dir: Path, table: str, index: int) -> Path:
+    return parts_dir / "_csv" / table / f"part-{index:05d}.csv"
+
+
+def _write_parts(parts: dict[str, pd.DataFrame], parts_dir: Path, index: int, *,
+                 csv_bodies: bool = False) -> dict[str, int]:
     """Write one batch's partitions atomically; returns rows per table (-1:
-    stage not installed, nothing written)."""
+    stage not installed, nothing written). With ``csv_bodies``, the tables of
+    :data:`CSV_BODIES` are also written as CSV rows (see :func:`_copy_table`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
     rows = {}
     for name in PART_TABLES:
         frame = parts.get(name)
@@ -377,16 +440,28 @@ def _write_parts(parts: dict[str, pd.DataFrame], parts_dir: Path, index: int) ->
         path = _part_path(parts_dir, name, index)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
-        frame.to_parquet(tmp, index=False)
+        # What DataFrame.to_parquet(index=False) does, keeping the Arrow table.
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        pq.write_table(table, tmp)
+        if csv_bodies and name in CSV_BODIES and len(frame):
+            # Rendered from the Arrow table (what the final step reads back),
+            # not from ``frame``: the same dtypes, hence the same text.
+            body = _csv_body_path(parts_dir, name, index)
+            body.parent.mkdir(parents=True, exist_ok=True)
+            body_tmp = body.with_suffix(f".tmp{os.getpid()}")
+            with open(body_tmp, "w", encoding="utf-8", newline="") as fh:
+                pipeline.to_csv(table.to_pandas(), fh, header=False)
+            os.replace(body_tmp, body)
+        del table
         os.replace(tmp, path)
         rows[name] = len(frame)
     return rows
 
 
-def _task_write(batch, index, parts_dir, clean_options):
+def _task_write(batch, index, parts_dir, clean_options, csv_bodies=False):
     """Worker task when workers share the output folder: analyse and write."""
     return index, len(batch), _write_parts(process_batch(batch, clean_options=clean_options),
-                                           Path(parts_dir), index)
+                                           Path(parts_dir), index, csv_bodies=csv_bodies)
 
 
 def _task_return(batch, index, clean_options):
@@ -490,10 +565,20 @@ def _copy_table(parts_dir: Path, table: str, out: Path, fmt: str) -> Path | None
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             wrote_header = False
             for f in files:
+                body = _csv_body_path(parts_dir, table, int(f.stem.split("-")[1]))
+                # A batch's own CSV rows are the text below exactly when its
+                # schema (types and pandas metadata) is the unified one: the
+                # cast is then a no-op and the conversion to pandas the same.
+                if body.exists() and pq.read_schema(f).equals(schema, check_metadata=True):
+                    if not wrote_header:  # the header line alone, from the same dtypes
+                        pipeline.to_csv(pq.read_table(f).cast(schema).slice(0, 0).to_pandas(), fh)
+                        wrote_header = True
+                    with open(body, encoding="utf-8", newline="") as src:
+                        shutil.copyfileobj(src, fh, 1 << 20)
+                    continue
                 frame = pq.read_table(f).cast(schema).to_pandas()
                 if len(frame) or not wrote_header:
-                    frame.to_csv(fh, index=False, header=not wrote_header, lineterminator="\n",
-                                 float_format="%.6g")
+                    pipeline.to_csv(frame, fh, header=not wrote_header)
                     wrote_header = True
     elif fmt == "parquet":
         with pq.ParquetWriter(tmp, schema) as writer:
@@ -522,6 +607,30 @@ def _dask_client(workers: int | None, scheduler: str | None):
     cluster = LocalCluster(n_workers=int(workers or os.cpu_count() or 1), threads_per_worker=1,
                            processes=True, dashboard_address=None, silence_logs=logging.ERROR)
     return Client(cluster), cluster
+
+
+def _warm_up() -> bool:
+    """Run once on each worker when the cluster starts: import the stages and
+    build the term-count settings, so that no batch pays for them and the
+    cluster's start-up is over before the first batch."""
+    for module, name in [("quotes", "extract"), ("people", "mentions"), ("stance", "score")]:
+        pipeline._stage(module, name)
+    if pipeline._stage("stance", "distinctive_terms") is not None:
+        _feature_settings()
+    return True
+
+
+def _start(workers: int | None, scheduler: str | None):
+    """(client, cluster, seconds): :func:`_dask_client` with every worker
+    warmed up (:func:`_warm_up`), and the seconds that took."""
+    started = time.perf_counter()
+    client, cluster = _dask_client(workers, scheduler)
+    try:
+        client.run(_warm_up)
+    except Exception:
+        _close(client, cluster)
+        raise
+    return client, cluster, time.perf_counter() - started
 
 
 def _close(client, cluster) -> None:
@@ -579,9 +688,24 @@ def run(source, out, *, engine: str = "local", workers: int | None = None, sched
         the columns :data:`SUMMARY_COLUMNS` (what :func:`framing.cli.summary`
         reads; strings as categoricals), so that memory does not grow with
         the corpus: read the full tables from ``out``.
-        Key ``"_run"`` holds one row of run statistics (batches analysed and
-        reused, seconds).
+        Key ``"_run"`` holds one row of run statistics: batches analysed and
+        reused, ``seconds`` (wall), ``finish_seconds`` and
+        ``finish_cpu_seconds`` (the corpus-wide steps and final tables), and
+        ``startup_seconds`` (Dask: cluster start and worker warm-up; 0 for
+        the local engine).
     """
+    with _frozen_gc():
+        return _run(source, out, engine=engine, workers=workers, scheduler=scheduler, roster=roster,
+                    batch_size=batch_size, fmt=fmt, progress=progress, resume=resume, keep_parts=keep_parts,
+                    max_bytes=max_bytes, clean_options=clean_options, max_in_flight=max_in_flight,
+                    stop_after=stop_after)
+
+
+def _run(source, out, *, engine, workers, scheduler, roster, batch_size, fmt, progress, resume, keep_parts,
+         max_bytes, clean_options, max_in_flight, stop_after) -> dict[str, pd.DataFrame]:
+    """:func:`run`, its body. A Dask cluster serves the batches and, when its
+    workers share this folder (a local cluster), the final step's
+    per-partition and per-bucket work."""
     started = time.perf_counter()
     source, out = Path(source), Path(out)
     if engine not in ("local", "dask"):
@@ -593,49 +717,61 @@ def run(source, out, *, engine: str = "local", workers: int | None = None, sched
     manifest = _Manifest(parts_dir, stream.input_fingerprint(source, extra=options), resume=resume)
     bar = _progress_bar(progress, stream.estimate_count(source) if progress else None)
     analysed = reused = 0
+    startup = 0.0
     batches = stream.iter_batches(source, batch_size, max_bytes=max_bytes)
+    client = cluster = None
     try:
-        if engine == "local":
-            for index, batch in enumerate(batches):
-                if manifest.done(index):
-                    reused += 1
-                else:
-                    if stop_after is not None and analysed >= stop_after:
-                        raise KeyboardInterrupt
-                    rows = _write_parts(process_batch(batch, clean_options=clean_options), parts_dir, index)
-                    manifest.add(index, len(batch), rows)
-                    analysed += 1
-                    _release_memory()  # the next batch starts from the same footprint
-                if bar is not None:
-                    bar.update(len(batch))
-        else:
-            analysed, reused = _run_dask(batches, manifest, parts_dir, workers=workers, scheduler=scheduler,
-                                         clean_options=clean_options, bar=bar, max_in_flight=max_in_flight,
-                                         stop_after=stop_after)
+        try:
+            if engine == "local":
+                for index, batch in enumerate(batches):
+                    if manifest.done(index):
+                        reused += 1
+                    else:
+                        if stop_after is not None and analysed >= stop_after:
+                            raise KeyboardInterrupt
+                        rows = _write_parts(process_batch(batch, clean_options=clean_options), parts_dir, index,
+                                            csv_bodies=fmt == "csv")
+                        manifest.add(index, len(batch), rows)
+                        analysed += 1
+                        _release_memory()  # the next batch starts from the same footprint
+                    if bar is not None:
+                        bar.update(len(batch))
+            else:
+                client, cluster, startup = _start(workers, scheduler)
+                analysed, reused = _run_dask(batches, manifest, parts_dir, client=client,
+                                             shared=scheduler is None, workers=workers,
+                                             clean_options=clean_options, bar=bar, max_in_flight=max_in_flight,
+                                             stop_after=stop_after, csv_bodies=fmt == "csv")
+        finally:
+            if bar is not None:
+                bar.close()
+        if not manifest.batches:  # no articles at all: nothing to write
+            shutil.rmtree(parts_dir, ignore_errors=True)
+            from .corpus import COLUMNS
+            return {"articles": pd.DataFrame(columns=[c for c in COLUMNS if c != "text"]),
+                    "_run": pd.DataFrame([{"batches_analysed": 0, "batches_reused": 0,
+                                           "seconds": time.perf_counter() - started}])}
+        if progress:
+            print("corpus-wide steps and final tables...", file=sys.stderr, flush=True)
+        finish_wall, finish_cpu = time.perf_counter(), time.process_time()
+        tables = _finish(parts_dir, out, roster=roster, fmt=fmt, client=client if scheduler is None else None)
     finally:
-        if bar is not None:
-            bar.close()
-    if not manifest.batches:  # no articles at all: nothing to write
-        shutil.rmtree(parts_dir, ignore_errors=True)
-        from .corpus import COLUMNS
-        return {"articles": pd.DataFrame(columns=[c for c in COLUMNS if c != "text"]),
-                "_run": pd.DataFrame([{"batches_analysed": 0, "batches_reused": 0,
-                                       "seconds": time.perf_counter() - started}])}
-    if progress:
-        print("corpus-wide steps and final tables...", file=sys.stderr, flush=True)
-    tables = _finish(parts_dir, out, roster=roster, fmt=fmt)
+        _close(client, cluster)
     if not keep_parts:
         shutil.rmtree(parts_dir, ignore_errors=True)
+    now = time.perf_counter()
     tables["_run"] = pd.DataFrame([{"batches_analysed": analysed, "batches_reused": reused,
-                                    "seconds": time.perf_counter() - started}])
+                                    "seconds": now - started, "finish_seconds": now - finish_wall,
+                                    "finish_cpu_seconds": time.process_time() - finish_cpu,
+                                    "startup_seconds": startup}])
     return tables
 
 
-def _run_dask(batches: Iterable[pd.DataFrame], manifest: _Manifest, parts_dir: Path, *, workers, scheduler,
-              clean_options, bar, max_in_flight, stop_after) -> tuple[int, int]:
+def _run_dask(batches: Iterable[pd.DataFrame], manifest: _Manifest, parts_dir: Path, *, client, shared: bool,
+              workers, clean_options, bar, max_in_flight, stop_after, csv_bodies: bool = False) -> tuple[int, int]:
+    """The batches on a Dask cluster (``shared``: its workers write the
+    partitions themselves); returns (batches analysed, batches reused)."""
     from distributed import as_completed
-    client, cluster = _dask_client(workers, scheduler)
-    shared = scheduler is None  # local workers write the partitions themselves
     n_workers = max(1, len(client.scheduler_info().get("workers", {})) or int(workers or 1))
     limit = max_in_flight or 2 * n_workers
     analysed = reused = submitted = 0
@@ -652,31 +788,31 @@ def _run_dask(batches: Iterable[pd.DataFrame], manifest: _Manifest, parts_dir: P
             bar.update(n)
         future.release()
 
-    try:
-        for index, batch in enumerate(batches):
-            if manifest.done(index):
-                reused += 1
-                if bar is not None:
-                    bar.update(len(batch))
-                continue
-            if stop_after is not None and submitted >= stop_after:
-                for future in pending:
-                    collect(future)
-                raise KeyboardInterrupt
-            if shared:
-                future = client.submit(_task_write, batch, index, str(parts_dir), clean_options, pure=False)
-            else:
-                future = client.submit(_task_return, batch, index, clean_options, pure=False)
-            pending.add(future)
-            submitted += 1
-            in_flight += 1
-            while in_flight >= limit:
-                collect(next(pending))
-                in_flight -= 1
-        for future in pending:
-            collect(future)
-    finally:
-        _close(client, cluster)
+    # (On an error or interruption the caller closes the client, which
+    # cancels what is still queued.)
+    for index, batch in enumerate(batches):
+        if manifest.done(index):
+            reused += 1
+            if bar is not None:
+                bar.update(len(batch))
+            continue
+        if stop_after is not None and submitted >= stop_after:
+            for future in pending:
+                collect(future)
+            raise KeyboardInterrupt
+        if shared:
+            future = client.submit(_task_write, batch, index, str(parts_dir), clean_options, csv_bodies,
+                                   pure=False)
+        else:
+            future = client.submit(_task_return, batch, index, clean_options, pure=False)
+        pending.add(future)
+        submitted += 1
+        in_flight += 1
+        while in_flight >= limit:
+            collect(next(pending))
+            in_flight -= 1
+    for future in pending:
+        collect(future)
     return analysed, reused
 
 
@@ -707,7 +843,7 @@ def _read_part(path: Path, schema, columns: list[str] | None = None) -> pd.DataF
     return pq.read_table(path, columns=names).cast(pa.schema([schema.field(c) for c in names])).to_pandas()
 
 
-def _person_names(parts_dir: Path) -> tuple[dict, dict]:
+def _person_names(parts_dir: Path, client=None) -> tuple[dict, dict]:
     """Corpus-wide facts people.resolve needs about person names, one mention
     partition at a time: name -> number of mentions, and name -> (position,
     its most informative role mention, as people._best_role picks it: the
@@ -718,23 +854,36 @@ def _person_names(parts_dir: Path) -> tuple[dict, dict]:
     schema = _schema(files)
     counts: Counter = Counter()
     best: dict = {}
-    for p, f in enumerate(files):
-        m = _read_part(f, schema, _MENTION_COLUMNS)
-        m = m[m["entity_type"] == "person"]
-        counts.update(m["canonical"].tolist())
-        rows: dict = {}
-        for k, r in enumerate(m.to_dict("records")):
-            rows.setdefault(r["canonical"], []).append(((p, k), r))
-        for name, found in rows.items():
-            by_id = {id(r): pos for pos, r in found}
-            cand = people._best_role([r for _, r in found])
-            if not cand:
-                continue
+    facts = _map(client, _name_facts, list(enumerate(files)), schema)
+    for part_counts, part_best in facts:
+        counts.update(part_counts)
+        for name, (pos, cand) in part_best.items():
             old = best.get(name)
             if old is not None:
                 # Earlier partition first: ties keep the earlier mention.
                 if people._best_role([old[1], cand]) is old[1]:
                     continue
+            best[name] = (pos, cand)
+    return dict(counts), best
+
+
+def _name_facts(item: tuple[int, Path], schema) -> tuple[dict, dict]:
+    """One mention partition's share of :func:`_person_names`: person name
+    -> mentions, and name -> (position, its best role mention here)."""
+    from collections import Counter
+    from . import people
+    p, f = item
+    m = _read_part(f, schema, _MENTION_COLUMNS)
+    m = m[m["entity_type"] == "person"]
+    counts = Counter(m["canonical"].tolist())
+    rows: dict = {}
+    for k, r in enumerate(m.to_dict("records")):
+        rows.setdefault(r["canonical"], []).append(((p, k), r))
+    best: dict = {}
+    for name, found in rows.items():
+        by_id = {id(r): pos for pos, r in found}
+        cand = people._best_role([r for _, r in found])
+        if cand:
             best[name] = (by_id[id(cand)], cand)
     return dict(counts), best
 
@@ -853,8 +1002,7 @@ class _TableWriter:
         if self.fmt == "csv":
             if self.fh is None:
                 self.fh = open(self.tmp, "w", encoding="utf-8", newline="")
-            frame.to_csv(self.fh, index=False, header=self.columns is None, lineterminator="\n",
-                         float_format="%.6g")
+            pipeline.to_csv(frame, self.fh, header=self.columns is None)
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -878,7 +1026,90 @@ class _TableWriter:
         return self.dest
 
 
-def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.DataFrame]:
+def _map(client, fn, items: list, *args) -> list:
+    """``[fn(item, *args) for item in items]``, on the Dask workers when a
+    ``client`` is given (in order; the workers read and write the same
+    folders as this process)."""
+    if client is None:
+        return [fn(item, *args) for item in items]
+    if not items:
+        return []
+    # Larger arguments are sent to each worker once, not once per task
+    # (scattered inside a list: a list or dict alone would be scattered
+    # item by item).
+    shared = [client.scatter([a], broadcast=True)[0] if isinstance(a, (list, dict, pd.DataFrame)) else a
+              for a in args]
+    futures = [client.submit(fn, item, *shared, pure=False) for item in items]
+    try:
+        return client.gather(futures)
+    finally:
+        for future in futures:
+            future.release()
+
+
+def _people_task(index: str, parts_dir: Path, schemas: tuple, context: list[dict], winner_of: dict,
+                 roster) -> Path:
+    """The people rows of one partition (:func:`_resolve_part`), written to
+    ``parts/_people/<index>``; returns the path."""
+    mention_schema, art_schema, quote_schema = schemas
+    mentions = _read_part(parts_dir / "mentions" / index, mention_schema)
+    arts = _read_part(parts_dir / "articles" / index, art_schema, ["article_id", "outlet"])
+    quotes = _read_part(parts_dir / "quotes" / index, quote_schema, ["article_id", "speaker", "kind"]) \
+        if quote_schema is not None else None
+    part = _resolve_part(mentions, arts, quotes, context, winner_of, roster)
+    path = parts_dir / "_people" / index
+    part.to_parquet(path, index=False)
+    return path
+
+
+def _canonical_quotes(index: str, parts_dir: Path, quote_schema, do_canonical: bool) -> pd.DataFrame:
+    """One partition of the final quotes table (speakers mapped to the
+    people table when ``do_canonical``); its columns for the outlets table
+    are written to ``parts/_summary/quotes/<index>``."""
+    part = _read_part(parts_dir / "quotes" / index, quote_schema)
+    if do_canonical:
+        people_path = parts_dir / "_people" / index
+        people_part = pd.read_parquet(people_path) if people_path.exists() else pd.DataFrame()
+        part = pipeline._stage("aliases", "canonicalize_speakers")(part, people_part)
+    part[[c for c in OUTLET_COLUMNS["quotes"] if c in part.columns]] \
+        .to_parquet(parts_dir / "_summary" / "quotes" / index, index=False)
+    return part
+
+
+def _quotes_task(index: str, parts_dir: Path, quote_schema, do_canonical: bool):
+    """:func:`_canonical_quotes` on a worker, its rows rendered as CSV to
+    ``parts/_csv_final/quotes/<index>``: (rows, header line, the columns
+    :func:`run` returns)."""
+    import io
+    part = _canonical_quotes(index, parts_dir, quote_schema, do_canonical)
+    header = io.StringIO()
+    pipeline.to_csv(part.iloc[:0], header)
+    if len(part):
+        body = parts_dir / "_csv_final" / "quotes" / index
+        body.parent.mkdir(parents=True, exist_ok=True)
+        with open(body, "w", encoding="utf-8", newline="") as fh:
+            pipeline.to_csv(part, fh, header=False)
+    return len(part), header.getvalue(), _categorical(part, SUMMARY_COLUMNS["quotes"])
+
+
+def _concat_csv(dest: Path, pieces: list[tuple[int, str, Path]]) -> Path | None:
+    """A CSV table from rendered pieces (rows, header line, body file), as
+    :class:`_TableWriter` writes the frames: the header of the first piece
+    with rows (of the first piece when none has rows), then the bodies."""
+    if not pieces or not pieces[0][1].strip():
+        return None  # no columns: the stage did not run
+    with_rows = [p for p in pieces if p[0]]
+    tmp = dest.with_suffix(dest.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        fh.write((with_rows or pieces)[0][1])
+        for _, _, body in with_rows:
+            with open(body, encoding="utf-8", newline="") as src:
+                shutil.copyfileobj(src, fh, 1 << 20)
+    os.replace(tmp, dest)
+    return dest
+
+
+def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dict[str, pd.DataFrame]:
     """Corpus-wide steps over the partitions, then the final tables, written
     partition by partition.
 
@@ -888,6 +1119,10 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
     vocabulary's counts. The distinctive table is merged and written chunk
     by chunk (:func:`_write_distinctive`), the outlets table bucket of
     outlets by bucket (:func:`_bucketed_outlets`).
+
+    With a Dask ``client`` whose workers share this folder, the people of
+    each partition and the outlets of each bucket are computed on the
+    workers, in parallel (the same tables).
     """
     articles = _read(parts_dir, "articles")
     tables: dict[str, pd.DataFrame] = {"articles": articles}
@@ -901,22 +1136,14 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
     # people: per partition, with a compact context for the rest of the corpus
     people_parts: list[Path] = []
     if resolve is not None and mention_files:
-        counts, best = _person_names(parts_dir)
+        counts, best = _person_names(parts_dir, client)
         context, winner_of = _people_context(counts, best, roster)
         del counts, best
         people_dir = parts_dir / "_people"
         people_dir.mkdir(exist_ok=True)
-        for f in mention_files:
-            index = f.name
-            mentions = _read_part(f, mention_schema)
-            arts = _read_part(parts_dir / "articles" / index, art_schema, ["article_id", "outlet"])
-            quotes = _read_part(parts_dir / "quotes" / index, quote_schema, ["article_id", "speaker", "kind"]) \
-                if quote_files else None
-            part = _resolve_part(mentions, arts, quotes, context, winner_of, roster)
-            path = people_dir / index
-            part.to_parquet(path, index=False)
-            people_parts.append(path)
-            del mentions, part
+        schemas = (mention_schema, art_schema, quote_schema if quote_files else None)
+        people_parts = _map(client, _people_task, [f.name for f in mention_files], parts_dir, schemas,
+                            context, winner_of, roster)
         del context, winner_of
         _release_memory()
     # As in pipeline.finalize: speakers are mapped when both whole tables have rows.
@@ -932,21 +1159,27 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
         elif name == "articles":
             pipeline.write_tables({name: articles}, out, fmt=fmt)
         elif name == "quotes" and quote_files:
-            writer = _TableWriter(out, name, fmt)
             kept_dir = parts_dir / "_summary" / name
             kept_dir.mkdir(parents=True, exist_ok=True)
-            compact = []
-            for f in quote_files:
-                part = _read_part(f, quote_schema)
-                if do_canonical:
-                    people_part = pd.read_parquet(parts_dir / "_people" / f.name) \
-                        if (parts_dir / "_people" / f.name).exists() else pd.DataFrame()
-                    part = canonical(part, people_part)
-                writer.write(part)
-                part[[c for c in OUTLET_COLUMNS[name] if c in part.columns]].to_parquet(kept_dir / f.name, index=False)
-                compact.append(_categorical(part, SUMMARY_COLUMNS[name]))
-                del part
-            writer.close()
+            if client is not None and fmt == "csv":
+                # On the workers: each partition's speakers mapped and its rows
+                # rendered; here the rendered rows are only concatenated.
+                done = _map(client, _quotes_task, [f.name for f in quote_files], parts_dir, quote_schema,
+                            do_canonical)
+                _concat_csv(out / f"{name}.csv", [(n, header, parts_dir / "_csv_final" / name / index)
+                                                  for index, (n, header, _) in zip([f.name for f in quote_files],
+                                                                                   done)])
+                compact = [c for _, _, c in done]
+                del done
+            else:
+                writer = _TableWriter(out, name, fmt)
+                compact = []
+                for f in quote_files:
+                    part = _canonical_quotes(f.name, parts_dir, quote_schema, do_canonical)
+                    writer.write(part)
+                    compact.append(_categorical(part, SUMMARY_COLUMNS[name]))
+                    del part
+                writer.close()
             summary_files[name] = sorted(kept_dir.glob("part-*.parquet"))
             tables[name] = _concat_categorical(compact)
         elif name == "people" and people_parts:
@@ -970,7 +1203,7 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str) -> dict[str, pd.Dat
     if _part_files(parts_dir, "term_counts"):
         _write_distinctive(parts_dir, out, fmt)
         _release_memory()
-    outlets_table = _bucketed_outlets(summary_files, articles)
+    outlets_table = _bucketed_outlets(summary_files, articles, client=client)
     pipeline.write_tables({"outlets": outlets_table}, out, fmt=fmt)
     tables["outlets"] = outlets_table
     shutil.rmtree(parts_dir / "_people", ignore_errors=True)
@@ -1004,8 +1237,10 @@ def _concat_categorical(pieces: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 #: Articles per bucket of outlets whose rows are summarised at once for the
-#: outlets table (a bucket holds at least one whole outlet).
-OUTLET_BUCKET_ARTICLES = 500
+#: outlets table (a bucket holds at least one whole outlet). Each bucket
+#: costs a fixed ~0.5 s in the stage summaries, whatever its size, and holds
+#: only the summaries' columns (about 20 MB per 1,000 articles).
+OUTLET_BUCKET_ARTICLES = 2000
 #: Columns whose values decide which columns a stage's outlet_summary makes
 #: (e.g. one stance rate per voice x measure): every bucket is given one
 #: row per value combination found in the corpus, under a placeholder
@@ -1048,6 +1283,72 @@ def _read_outlets(files: list[Path], columns: list[str], outlets: list | None) -
     return pipeline._concat(pieces).reset_index(drop=True) if pieces else pd.DataFrame()
 
 
+def _spill_parent(summary_files: dict[str, list[Path]]) -> Path | None:
+    """A folder beside the partitions for spill files (None: the system's)."""
+    for files in summary_files.values():
+        if files:
+            return files[0].parent.parent
+    return None
+
+
+def _split_by_bucket(files: list[Path], columns: list[str], buckets: list[list], folder: Path) -> dict:
+    """One pass over the partitions: ``columns`` of each partition (cast to
+    the unified schema, as :func:`_read_outlets` reads them) split by bucket
+    of outlets into one Parquet spill file per bucket, rows in partition
+    order. Returns {"schema": the columns' schema, "files": {bucket: path}}.
+
+    Reading every partition once, not once per bucket, keeps this step
+    linear in the corpus."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+    schema = _schema(files)
+    names = [c for c in columns if c in schema.names]
+    target = pa.schema([schema.field(c) for c in names])
+    folder.mkdir(parents=True, exist_ok=True)
+    spills: dict = {}
+    if "outlet" not in names:  # no outlet column: every bucket reads every row
+        return {"schema": target, "files": {}, "all": files}
+    order = [o for b in buckets for o in b]
+    bucket_of = np.repeat(np.arange(len(buckets)), [len(b) for b in buckets])
+    try:
+        for f in files:
+            table = pq.read_table(f, columns=names).cast(target)
+            if not table.num_rows:
+                continue
+            outlet = table["outlet"]
+            if pa.types.is_null(outlet.type):
+                continue  # no outlet known for any row: in no bucket
+            position = pc.index_in(outlet, value_set=pa.array(order, type=outlet.type))
+            position = position.to_numpy(zero_copy_only=False)
+            known = ~np.isnan(position) if position.dtype.kind == "f" else np.ones(len(position), bool)
+            ids = np.full(len(position), -1, dtype=np.int64)
+            ids[known] = bucket_of[position[known].astype(np.int64)]
+            for k in np.unique(ids[ids >= 0]):
+                piece = table.take(pa.array(np.flatnonzero(ids == k)))
+                if k not in spills:
+                    spills[k] = pq.ParquetWriter(folder / f"bucket-{k:05d}.parquet", target)
+                spills[k].write_table(piece)
+            del table
+    finally:
+        for w in spills.values():
+            w.close()
+    return {"schema": target, "files": {k: folder / f"bucket-{k:05d}.parquet" for k in spills}}
+
+
+def _read_bucket(spill: dict, k: int) -> pd.DataFrame:
+    """Bucket ``k``'s rows written by :func:`_split_by_bucket` (the frame
+    :func:`_read_outlets` gives for the bucket's outlets)."""
+    import pyarrow.parquet as pq
+    if "all" in spill:
+        return _read_outlets(spill["all"], spill["schema"].names, None)
+    path = spill["files"].get(k)
+    if path is None:
+        return spill["schema"].empty_table().to_pandas()
+    return pq.read_table(path).cast(spill["schema"]).to_pandas()
+
+
 def _probe_rows(files: list[Path], columns: list[str], keys: list[str]) -> pd.DataFrame:
     """One row per combination of ``keys`` values found in ``files``, under
     the placeholder outlet and article."""
@@ -1066,8 +1367,14 @@ def _probe_rows(files: list[Path], columns: list[str], keys: list[str]) -> pd.Da
     return probe
 
 
+def _outlets_task(k: int, spills: dict, probes: dict, arts: pd.DataFrame) -> pd.DataFrame:
+    """compare.outlets on bucket ``k`` (its spilled rows and the probes)."""
+    tables = {name: pipeline._concat([_read_bucket(spill, k), probes[name]]) for name, spill in spills.items()}
+    return compare.outlets(tables, arts)
+
+
 def _bucketed_outlets(summary_files: dict[str, list[Path]], articles: pd.DataFrame,
-                      bucket_articles: int | None = None) -> pd.DataFrame:
+                      bucket_articles: int | None = None, client=None) -> pd.DataFrame:
     """compare.outlets over the whole corpus, computed one bucket of outlets
     at a time from the partitions (memory: a bucket's rows, not the
     corpus').
@@ -1081,17 +1388,28 @@ def _bucketed_outlets(summary_files: dict[str, list[Path]], articles: pd.DataFra
     """
     size = bucket_articles or OUTLET_BUCKET_ARTICLES
     keep = [c for c in ("article_id", "outlet", "status", "n_words_kept") if c in articles.columns]
-    probes = {name: _probe_rows(files, OUTLET_COLUMNS[name], _PROBE_COLUMNS[name])
-              for name, files in summary_files.items()}
     buckets = _outlet_buckets(articles, size)
     pieces = []
-    for outlets in buckets if len(buckets) > 1 else []:
-        tables = {name: pipeline._concat([_read_outlets(files, OUTLET_COLUMNS[name], outlets), probes[name]])
+    if len(buckets) > 1:
+        probes = {name: _probe_rows(files, OUTLET_COLUMNS[name], _PROBE_COLUMNS[name])
                   for name, files in summary_files.items()}
-        arts = articles.loc[articles["outlet"].isin(outlets), keep]
-        pieces.append(compare.outlets(tables, arts))
-        del tables, arts
-        _release_memory()
+        spill_dir = Path(tempfile.mkdtemp(prefix="_outlets", dir=_spill_parent(summary_files)))
+        try:
+            spills = {name: _split_by_bucket(files, OUTLET_COLUMNS[name], buckets, spill_dir / name)
+                      for name, files in summary_files.items()}
+            if client is None:
+                for k, outlets in enumerate(buckets):
+                    pieces.append(_outlets_task(k, spills, probes, articles.loc[articles["outlet"].isin(outlets),
+                                                                                keep]))
+                    _release_memory()
+            else:
+                futures = [client.submit(_outlets_task, k, spills, probes,
+                                         articles.loc[articles["outlet"].isin(outlets), keep], pure=False)
+                           for k, outlets in enumerate(buckets)]
+                pieces = client.gather(futures)
+                del futures
+        finally:
+            shutil.rmtree(spill_dir, ignore_errors=True)
     if pieces and all(list(p.columns) == list(pieces[0].columns) for p in pieces) \
             and sum(len(p) for p in pieces) == articles["outlet"].nunique():
         return pd.concat(pieces, ignore_index=True).sort_values("outlet").reset_index(drop=True)
@@ -1111,7 +1429,7 @@ def analyze_dask(articles: pd.DataFrame, *, roster: pd.DataFrame | None = None, 
     :func:`run` (``framing analyze CORPUS --engine dask``), which streams.
     """
     from distributed import as_completed
-    client, cluster = _dask_client(workers, scheduler)
+    client, cluster, _ = _start(workers, scheduler)
     bar = _progress_bar(progress, total=len(articles))
     results: dict[int, dict] = {}
     try:
