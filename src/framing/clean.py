@@ -209,7 +209,8 @@ def _anchored(pattern: re.Pattern) -> bool:
 
 def _classify(segs: list[dict], chrome, norm_text: str) -> None:
     """Kind, kept and reason of each segment; ``norm_text`` is the article's
-    :func:`normalize`\ d text (one character for one, so it is sliced per segment)."""
+    normalised text (:func:`normalize` maps one character to one, so it is
+    sliced per segment)."""
     chrome_any = _any_of(tuple(p for p, _ in chrome))
     for i, s in enumerate(segs):
         norm = norm_text[s["start"]:s["end"]].strip()
