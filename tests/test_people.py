@@ -597,3 +597,57 @@ def test_speaker_lookup_prefers_first_exact_row():
     assert out["speaker"].tolist() == ["Pedro Sánchez", "Carlos Sánchez", "Pedro Sánchez", "Sánchez"]
     assert out["speaker_entity_id"].tolist() == ["person:pedro-sanchez", "person:carlos-sanchez",
                                                  "person:pedro-sanchez", ""]
+
+
+def test_staff_of_named_legislators_and_speakers():
+    t = officials_of("Michael Hale, a spokesman for House Speaker John Boehner, said the bill would pass.")
+    assert t["Michael Hale"] == ("spokesperson", True)
+    t = officials_of("Rep. Tim Ryan spoke. Ryan spokesman Michael Hale said the vote would be held Tuesday.")
+    assert t["Michael Hale"] == ("spokesperson", True)
+    t = officials_of("Senator Mitch McConnell spoke. Michael Hale, a McConnell spokesman, said the vote was set.")
+    assert t["Michael Hale"] == ("spokesperson", True)
+    t = officials_of("Sen. Bernie Sanders spoke. Michael Briggs, Sanders's spokesman, said no.")
+    assert t["Michael Briggs"] == ("spokesperson", True)
+    t = officials_of("Donald Trump spoke. Michael Hale, a Trump campaign spokesman, said the vote was set.")
+    assert t["Michael Hale"] == ("spokesperson", False)
+
+
+def test_party_before_title_and_party_from_state():
+    t = officials_of("Carlos Gimenez, the Republican mayor of Miami-Dade County, said no.")
+    assert t["Carlos Gimenez"] == ("Mayor", True)
+    t = officials_of("Cheryl Cheney, the Democratic chair of Jefferson County, said no.")
+    assert t["Cheryl Cheney"] == ("chair", False)
+    t = officials_of("Lamar Smith, a Republican representative from Texas who chairs the panel, said no.")
+    assert t["Lamar Smith"] == ("Representative", True)
+    t = officials_of("Tim Ryan, a Democrat from Ohio, said the bill was bad. Ryan voted against it.")
+    assert t["Tim Ryan"] == ("legislator", True)
+    t = officials_of("Tim Ryan, a Democrat from Youngstown, said the bill was bad.")
+    assert t["Tim Ryan"] == ("", False)
+
+
+def test_terms_and_elected_pronoun_sentences():
+    assert officials_of("Maria Lopez won a second term on Sunday.")["Maria Lopez"][1]
+    assert not officials_of("Maria Lopez is seeking a second term.")["Maria Lopez"][1]
+    assert officials_of("Maria Lopez spoke on Monday. She was re-elected in 2012.")["Maria Lopez"][1]
+    assert not officials_of("Maria Lopez spoke on Monday. She hopes to be elected in May.")["Maria Lopez"][1]
+
+
+def test_office_named_in_a_later_sentence():
+    t = officials_of("Maria Lopez said on Monday that the plan was bad. The minister said the cuts would go ahead.")
+    assert t["Maria Lopez"] == ("Minister", True)
+    t = officials_of("Maria Lopez said the plan was bad. The senator from Ohio has long opposed it.")
+    assert t["Maria Lopez"] == ("Senator", True)
+    t = officials_of("Maria Lopez said the plan was bad. The former senator has long opposed it.")
+    assert t["Maria Lopez"] == ("former Senator", True)
+    # not the subject of her sentence, a quoted speaker, or a titled person in between: no office
+    assert not officials_of("He met the daughter of Eric Garner. The senator was with him.")["Eric Garner"][1]
+    assert not officials_of('"It is bad," said Jane Doe. The minister has not responded.')["Jane Doe"][1]
+    t = officials_of("Jane Doe criticised the plan. Opposition leader Tom Hale agreed. The minister has not responded.")
+    assert not t["Jane Doe"][1]
+    assert not officials_of("Maria Lopez said so. The company president has long opposed it.")["Maria Lopez"][1]
+
+
+def test_constituency_after_seat_title_is_not_a_person():
+    t = officials_of("Maria Lopez, the MP for Bristol West, said so. Tom Hale, the member of parliament for "
+                     "Vauxhall, agreed.")
+    assert t == {"Maria Lopez": ("MP", True), "Tom Hale": ("Member of Parliament", True)}

@@ -370,3 +370,24 @@ def test_final_step_on_dask_workers_equals_local(tmp_path, synth_corpus, in_proc
     assert _files(tmp_path / "dask") == _files(tmp_path / "local") == _files(tmp_path / "run")
     pd.testing.assert_frame_equal(on_dask["outlets"], local["outlets"])
     assert len(scale._outlet_buckets(local["articles"], 4)) > 3
+
+
+def test_outlet_partials_merged_over_article_chunks_equal_direct(synth_corpus):
+    """Each stage's outlet summary from per-chunk partials (chunks of whole
+    articles, so that outlets span several chunks) combined equals the
+    summary of the whole table."""
+    import importlib
+    tables = pipeline.analyze(corpus.load(synth_corpus))
+    arts = tables["articles"]
+    ids = arts["article_id"].tolist()
+    chunks = [set(ids[i:i + 4]) for i in range(0, len(ids), 4)]
+    biggest = arts["outlet"].value_counts().index[0]
+    assert sum(bool(c & set(arts.loc[arts["outlet"] == biggest, "article_id"])) for c in chunks) > 1
+    for module, table in compare.SUMMARIES:
+        mod = importlib.import_module(f"framing.{module}")
+        frame = tables[table]
+        parts = [mod.outlet_partial(frame[frame["article_id"].isin(c)]) for c in chunks]
+        merged = mod.outlet_finish(mod.outlet_combine(parts), arts)
+        direct = mod.outlet_summary(frame, arts)
+        assert len(direct) and len(direct.columns) > 3
+        pd.testing.assert_frame_equal(merged, direct)

@@ -238,6 +238,13 @@ _REPORT_VERBS = "(?:" + "|".join(_wlist("report_verbs")) + ")"
 _AFTER_VERB_RE = re.compile(r"\s*(?:,\s*)?(?:(?:also|later|then|previously|has|had|have)\s+)?" + _REPORT_VERBS + r"\b")
 _AFTER_WHO_RE = re.compile(r"\s*,\s*(?:who|whose|whom)\b([^.;!?\n]{0,160})")
 _AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.!?\n\"()]{2,90}?)(?=\s*(?:,|\.|;|\)|$))")
+# the words before a staff title in an apposition: whom it serves and what kind of job it is
+# ("a McConnell spokesman", "a senior Obama adviser", "a Trump campaign aide")
+_APPOS_PRINCIPAL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)((?:\s+[a-z][\w-]*){0,3})$")
+# a legislator's seat title before a constituency name: "MP for ", "the member of parliament for "
+_SEAT_FOR_BEFORE_RE = re.compile(r"\b(?:MPs?|MLAs?|MSPs?|MEPs?|TDs?|[Mm]ember(?:\s+of\s+[Pp]arliament)?|"
+                                 r"[Aa]ssembly(?:man|woman|member)|[Cc]ouncill?or)\s+for\s+(?:the\s+)?$")
+_PARTY_FROM_STATE_RE = re.compile(r"(?:Democrat|Republican)\s+(?:from|of)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 _AFTER_AGE_RE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
 _CREDIT_RE = re.compile(r"(?:^|[\s(\[])(?:image|images|photo|photos|photograph|picture|video|audio|credit|"
@@ -974,6 +981,9 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         if kind == "organisation" and c.possessor and not name_over:
             c.country = lex.country_names.get(A.fold(c.possessor), "")
         return
+    if not title_phrase and _SEAT_FOR_BEFORE_RE.search(norm, max(c.seg_lo, c.start - 40), c.start):
+        c.kind = "place"                 # "the MP for Bristol West": a constituency, not a person
+        return
     name_toks = c.tokens
     given_first = A.fold(name_toks[0]) in lex.given
     if (not given_first and offs[0] > 0 and norm[offs[0] - 1] in "\"'" and c.end < len(norm)
@@ -1068,6 +1078,14 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         if am and appos_after[am.end():am.end() + 2] == ". " and len(am.group(2).split()[-1]) <= 4 \
                 and am.group(2).split()[-1][:1].isupper():
             am = None                    # "Mitt Romney, Arizona Sen. John McCain": a list, not an apposition
+        if am and am.group(1) and _PARTY_FROM_STATE_RE.match(am.group(2)) \
+                and A.fold(_PARTY_FROM_STATE_RE.match(am.group(2)).group(1)) in _US_STATES:
+            # "X, a Democrat from Ohio": how US news give a member of Congress's party and state
+            c.title = "legislator"
+            c.role, c.official = "legislator", "true"
+            c.country = c.country or "United States"
+            c.evidence.append("appos")
+            am = None
         mm = _MEMBER_OF_RE.match(am.group(0).strip(" ,")) if am else None
         if mm and A.fold(mm.group(2)) in _LEGISLATURE_HEADS:
             # "X, a member of the Legislative Council": a legislator
@@ -1107,11 +1125,19 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                     if all(w[:1].islower() or A.fold(_strip_poss(w)) in lex.adj_country
                            or A.fold(_strip_poss(w)) in lex.known or A.fold(_strip_poss(w)) in lex.country_names
                            or A.fold(_strip_poss(w)) in lex.places or w.lower() in lex.title_words
+                           or (w.lower() in _PARTY_MEMBER         # "the Republican mayor of Miami"
+                               and (len(c.tokens) >= 2 or "honorific" in c.evidence))
                            or (k2 > 0 and A.fold(mods[k2 - 1] + " " + w) in lex.places)
                            or (k2 + 1 < len(mods) and A.fold(w + " " + mods[k2 + 1]) in lex.places)
                            for k2, w in enumerate(mods)):
                         role, off, inst2, ctry, _ = _describe_role(phrase, mods + ([inst] if inst else [])
                                                                    + state_rest, lex)
+                        if any(w.lower() in _PARTY_MEMBER for w in mods) and \
+                                lex.titles.get(phrase, ("", "ctx", ""))[1] == "ctx":
+                            # "a Republican representative", "a former Democratic governor" hold an
+                            # elected office; "the Democratic chair of Jefferson County" a party post
+                            off = "true" if lex.titles.get(phrase, ("", "", ""))[2] in (
+                                "legislature", "government", "local government") else "false"
                         if inst and A.fold(inst) in lex.known:
                             inst2 = lex.known[A.fold(inst)][0]
                             if lex.known[A.fold(inst)][2] in ("platform", "company", "media") and off != "true":
@@ -1121,6 +1147,18 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                         c.title = phrase
                         c.role, c.official, c.institution, c.country = role, off, inst2, ctry
                         c.evidence.append("appos")
+                    elif phrase in _PRINCIPAL_TITLES and not rest:
+                        # "X, a McConnell spokesman": a staff title after whom it serves; the
+                        # principal's status is settled by _mark_principals (via the possessor)
+                        pm = _APPOS_PRINCIPAL_RE.match(" ".join(mods))
+                        if pm and set(pm.group(2).lower().split()) <= (_STAFF_MODIFIERS | _COMPANY_WORDS
+                                                                        | _PARTY_WORDS) and A.fold(pm.group(1).split()[-1]) not in lex.nonname:
+                            role, off, _, _, _ = _describe_role(phrase, [], lex)
+                            c.title = phrase
+                            private = set(pm.group(2).lower().split()) & (_COMPANY_WORDS | _PARTY_WORDS)
+                            c.role, c.official = role, ("false" if private else off)
+                            c.possessor = "" if private else pm.group(1)
+                            c.evidence.append("appos")
                     break
         if _ELECTED_AFTER_RE.match(after) and c.official != "false" \
                 and not _HYPOTHETICAL_BEFORE_RE.search(before[-40:]) and not _NOT_ELECTED_RE.match(after[:40]):
@@ -1156,7 +1194,9 @@ _ELECTED_SENT_RE = re.compile(
     r"\b(?:re-?elected|were elected|was elected|been elected|sworn in|took office|"
     r"(?:won|secured|retained|kept|held|lost|regained|gained|captured|clinched|took|defended)\s+(?:back\s+)?"
     r"(?:a|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}seats?\b|"
-    r"(?:won|secured|retained)\s+re-?election|(?:won|topped)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:won|secured|retained)\s+re-?election|"
+    r"(?:won|secured|earned|clinched|serving|began|started)\s+(?:a|his|her|their)\s+(?:second|third|fourth|fifth|"
+    r"sixth|new|another|\d+(?:st|nd|rd|th))\s+(?:(?:[\w-]+-year|consecutive|straight|full)\s+)?term\b|(?:won|topped)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:constituency|constituencies|district|by-election|general election|legislative election|poll)\b|"
     r"voted\s+(?:back\s+)?into\s+(?:office|parliament|the\s+\w+)|"
     r"(?:was|were|been)\s+returned\s+(?:unopposed|as\s+(?:an?\s+)?(?:member|mp|mla|councillor|legislator)|"
@@ -1170,7 +1210,7 @@ _ELECTED_SENT_RE = re.compile(
     r"[Cc]ongress|[Ss]enate|LegCo|office))", re.I)
 # words one of which every match of _ELECTED_SENT_RE contains (a cheap test per paragraph first)
 _ELECTION_CUES = ("elect", "seat", "sworn in", "took office", "constituenc", "district", "poll", "voted", "returned",
-                  "race", "mandate", "winners", "votes", "ballots")
+                  "race", "mandate", "winners", "votes", "ballots", "term")
 # characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not fold to one
 _CASE_ODD = ("\u017f", "\u0131", "\u0130", "\u212a")
 
@@ -1246,6 +1286,111 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
         if cache[(a, b)]:
             c.official = "true"
             c.evidence.append("elected-sentence")
+
+
+# a sentence opening that names an office instead of its holder: "The minister said", "The Ohio
+# senator has", "The senator from Texas continues" (group 1 the words, group 2 the title words)
+_BACK_TITLE_RE = re.compile(r"The\s+((?:[A-Z][\w.-]*\s+){0,2}?)((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+                            r"(?=[\s,])")
+# a sentence opening with a subject pronoun that says its subject was elected: "She was re-elected in 2012."
+_BACK_PRONOUN_RE = re.compile(r"(?:He|She)\s")
+_BACK_MODIFIERS = frozenset({"former", "veteran", "longtime", "outgoing", "then", "new", "current", "incumbent"})
+_SENT_START_RE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z])")
+
+
+# what may stand before a sentence's subject name: nothing, capitalised title words, a time phrase
+_SUBJECT_OPENING_RE = re.compile(r"(?:(?:On|In|Last|This|Earlier|Later)\s+[\w,]+\s+)?(?:[A-Z][\w.'-]*\s*)*")
+
+
+def _antecedent(norm: str, c_list: list, pos: int, segs_before: tuple, keys: dict):
+    """The last person named before ``pos`` (full name or surname of a full name) in the same or
+    the previous paragraph, as (full-name candidate, mention), or None; the mention must be
+    the subject of its sentence (only capitalised title words or a time phrase before it), not
+    a possessive."""
+    lo = segs_before[0]
+    last = None
+    for x in c_list:
+        if x.start >= pos:
+            break
+        if x.start >= lo:
+            last = x
+    if last is None or last.poss:
+        return None
+    a = max(norm.rfind(". ", lo, last.start), norm.rfind("! ", lo, last.start), norm.rfind("? ", lo, last.start),
+            norm.rfind("\n", lo, last.start))
+    opening = norm[(a + 1 if a >= 0 else lo):last.start].strip(" \n\"'")
+    if not _SUBJECT_OPENING_RE.fullmatch(opening):
+        return None                      # "the daughter of Eric Garner": not the subject of its sentence
+    head = keys.get(A.fold(last.tokens[-1]).strip("."))
+    return (head, last) if head is not None else None
+
+
+def _mark_back_references(full: list, cands: list, norm: str, segs: list, lex: _Lex) -> None:
+    """Roles given in a later sentence: "Ann Lee spoke on Monday. The minister said ..." and
+    "Ann Lee said ... She was re-elected in 2012." give Ann Lee the office when she is the
+    last person named before (in the same or the previous paragraph), is the subject of her
+    sentence, has no title of her own, and no one named in the article holds that title.
+    Only titles that are official alone ("minister", "senator", not "president") count, and
+    the elected sentence must not be a failed or hoped-for bid."""
+    if not full or not segs:
+        return
+    keys: dict[str, _Cand] = {}
+    titled: set = set()
+    for c in sorted(full, key=lambda c: c.start):
+        k = A.fold(c.tokens[-1]).strip(".")
+        keys.setdefault(k, c)
+        if c.title:
+            titled.add(k)
+    heads = {c.title.split()[-1] for c in full if c.title}
+    people = sorted((c for c in cands if c.tokens and (c.kind == "person" or (
+        c.kind == "maybe" and len(c.tokens) == 1 and A.fold(c.tokens[0]).strip(".") in keys))),
+        key=lambda c: c.start)
+    prev_lo = None
+    for sid, lo, hi, kind in segs:
+        window = (prev_lo if prev_lo is not None else lo,)
+        prev_lo = lo
+        if not any(w in norm[lo:hi] for w in ("The ", "He ", "She ")):
+            continue
+        starts = [lo] + [m.end() for m in _SENT_START_RE.finditer(norm, lo, hi)]
+        for a in starts:
+            bm = _BACK_TITLE_RE.match(norm, a, hi)
+            if bm is not None:
+                words = bm.group(2).split()
+                # the first title the words reach, at its longest ("foreign minister said" -> "foreign
+                # minister"); the words after it start the predicate
+                span = next(((k, j) for j in range(1, len(words) + 1) for k in range(j)
+                             if " ".join(words[k:j]) in lex.titles), None)
+                if span is None:
+                    continue
+                title = " ".join(words[span[0]:span[1]])
+                mods = bm.group(1).split() + words[:span[0]]
+                if title.split()[-1] in heads or lex.titles[title][1] != "true" \
+                        or any(w[:1].isupper() and A.fold(w) not in lex.adj_country and A.fold(w) not in
+                               lex.country_names and A.fold(w) not in _US_STATES for w in mods) \
+                        or any(w[:1].islower() and w not in _BACK_MODIFIERS and w not in lex.title_words
+                               for w in mods):
+                    continue
+                hit = _antecedent(norm, people, a, window, keys)
+                if hit is None or A.fold(hit[0].tokens[-1]).strip(".") in titled:
+                    continue
+                c = hit[0]
+                role, off, inst, ctry, _ = _describe_role(title, mods, lex)
+                c.title, c.role, c.official = title, role, "true"
+                c.institution, c.country = c.institution or inst, c.country or ctry
+                c.evidence.append("back-title")
+                titled.add(A.fold(c.tokens[-1]).strip("."))
+                heads.add(title.split()[-1])
+            elif _BACK_PRONOUN_RE.match(norm, a, hi):
+                b = _SENT_END_RE.search(norm, a, hi)
+                sent = norm[a:b.end() if b else hi]
+                if not _ELECTED_SENT_RE.search(sent) or _NOT_ELECTED_RE.search(sent) \
+                        or _HYPOTHETICAL_BEFORE_RE.search(sent[:40]):
+                    continue
+                hit = _antecedent(norm, people, a, window, keys)
+                if hit is not None and hit[0].official != "false" and not any(
+                        x.start >= a and x.start < a + len(sent) for x in people):
+                    hit[0].official = "true"
+                    hit[0].evidence.append("back-elected")
 
 
 # first words of place names in several languages ("San Bernardino", "Boca Raton", "Fort Worth")
@@ -1340,7 +1485,8 @@ def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, befo
         return officials.get(before_people[-1], "") if before_people else ""
     if low.startswith("the "):
         p = p[4:]
-    p = p.rstrip("'s").rstrip("'") if p.endswith(("'s", "'")) else p
+    # "Sanders's" -> "Sanders", "Jones'" -> "Jones" (not str.rstrip, which eats every trailing s)
+    p = p[:-2] if p.endswith("'s") else p[:-1] if p.endswith("'") else p
     pf = A.fold(p)
     if pf in lex.country_names or pf in lex.adj_country:
         return "true"
@@ -1382,14 +1528,16 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
     seen: list[str] = []
     for c in sorted(full, key=lambda c: c.start):
         if c.title and c.title in _PRINCIPAL_TITLES and lex.titles.get(c.title, ("", "ctx", ""))[1] == "ctx":
-            principal = ""
+            principal = between = ""
             if not c.poss:
                 am = _AFTER_PRINCIPAL_RE.match(norm, c.end, min(c.seg_hi, c.end + 140))
                 if am and (A.fold(am.group(1)).endswith(c.title) or A.fold(am.group(1)).startswith(c.title + " and")):
                     desc = am.group(1)
+                    if set(desc.lower().split()) & _PARTY_WORDS and \
+                            lex.titles.get(c.title, ("", "", ""))[2] != "legislature":
+                        between = desc           # "the Democratic chair of X County": a party post
                     # "X, Facebook's vice president of public policy": the possessor is the principal
                     principal = desc.split("'")[0] if "'" in desc else am.group(2)
-            between = ""
             if not principal:
                 if c.possessor:
                     principal = c.possessor
@@ -1589,6 +1737,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
             ctry[c.country] += 1
     _mark_elected(full, norm, segs)
     _mark_plural_titles(full, norm, segs, lex)
+    _mark_back_references(full, cands, norm, segs, lex)
     orgs = [c for c in cands if c.kind == "organisation"]
     us_cues = us_any = None     # how often (whether) the article names US politics: read when first needed
     seg_countries: dict = {}
@@ -2036,6 +2185,94 @@ def extract(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFrame
 
 
 # --------------------------------------------------------------------------- per outlet
+def outlet_partial(people: pd.DataFrame) -> dict | None:
+    """What :func:`outlet_summary` needs of a chunk of whole articles, so
+    that the summary of a corpus can be computed chunk by chunk
+    (:func:`outlet_combine`, then :func:`outlet_finish`). None when empty.
+
+    ``ents``: distinct (outlet, person); ``off_ents``: each official's first
+    row per outlet (institution, country); ``off_stats``: per outlet, rows,
+    mentions and quoted rows of officials; ``firsts``: per outlet x name,
+    articles naming that person first and the smallest offset;
+    ``names_off``: per outlet x name, whether any row is an official.
+    """
+    if people is None or not len(people):
+        return None
+    p = people[people["entity_type"] == "person"]
+    p = p.assign(_off=p["is_official"].astype(str).str.lower().isin(["true", "1"]))
+    off = p[p["_off"]]
+    # The first person of each article: the row with the smallest offset
+    # (stable sort: on ties, the first row).
+    firsts = p.sort_values(["outlet", "article_id", "first_offset"]).groupby(["outlet", "article_id"]).head(1)
+    return {
+        "ents": p[["outlet", "entity_id"]].drop_duplicates(),
+        "off_ents": off.drop_duplicates(["outlet", "entity_id"])[["outlet", "entity_id", "institution", "country"]],
+        "off_stats": off.assign(_q=off["quoted"].astype(bool).astype("int64"), _n=1).groupby("outlet", sort=False)
+        .agg(n=("_n", "sum"), mentions=("mentions", "sum"), quoted=("_q", "sum")).reset_index(),
+        "firsts": firsts.assign(_n=1).groupby(["outlet", "name"], sort=False)
+        .agg(n=("_n", "sum"), offset=("first_offset", "min")).reset_index(),
+        "names_off": p.groupby(["outlet", "name"], sort=False)["_off"].any().reset_index(),
+    }
+
+
+def outlet_combine(partials: list) -> dict | None:
+    """One :func:`outlet_partial` for the union of the partials' chunks, in
+    order (exact: distinct sets united keeping first rows, counts added,
+    offsets' minimum)."""
+    parts = [p for p in partials if p is not None]
+    if len(parts) <= 1:
+        return parts[0] if parts else None
+
+    def cat(key):
+        frames = [p[key] for p in parts]
+        return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+
+    return {
+        "ents": cat("ents").drop_duplicates(),
+        "off_ents": cat("off_ents").drop_duplicates(["outlet", "entity_id"]),
+        "off_stats": cat("off_stats").groupby("outlet", sort=False)[["n", "mentions", "quoted"]].sum().reset_index(),
+        "firsts": cat("firsts").groupby(["outlet", "name"], sort=False)
+        .agg(n=("n", "sum"), offset=("offset", "min")).reset_index(),
+        "names_off": cat("names_off").groupby(["outlet", "name"], sort=False)["_off"].any().reset_index(),
+    }
+
+
+def outlet_finish(partial: dict | None, articles: pd.DataFrame) -> pd.DataFrame:
+    """:func:`outlet_summary` from an :func:`outlet_partial` of the whole corpus."""
+    cols = ["outlet", "people_n_people", "people_n_officials", "people_officials_by_institution",
+            "people_officials_by_country", "people_official_mentions", "people_official_quoted_share",
+            "people_first_person", "people_first_person_is_official"]
+    if partial is None:
+        return pd.DataFrame(columns=cols)
+    off_ents = dict(tuple(partial["off_ents"].groupby("outlet", sort=False)))
+    off_stats = partial["off_stats"].set_index("outlet")
+    firsts = dict(tuple(partial["firsts"].groupby("outlet", sort=False)))
+    names_off = {(o, n): bool(v) for o, n, v in partial["names_off"][["outlet", "name", "_off"]].itertuples(index=False)}
+    empty = partial["off_ents"].iloc[:0]
+    rows = []
+    for outlet, g in partial["ents"].groupby("outlet", sort=True):
+        off = off_ents.get(outlet, empty)
+        by_inst = off["institution"].replace("", "unknown").value_counts()
+        by_ctry = off["country"].replace("", "unknown").value_counts()
+        fs = firsts.get(outlet)
+        # Most articles first; ties: the smallest offset, then the name.
+        first = min(zip(fs["n"], fs["offset"], fs["name"]), key=lambda t: (-t[0], t[1], t[2]))[2] \
+            if fs is not None and len(fs) else ""
+        n_off = int(off_stats.at[outlet, "n"]) if outlet in off_stats.index else 0
+        rows.append({
+            "outlet": outlet,
+            "people_n_people": int(g["entity_id"].nunique()),
+            "people_n_officials": int(off["entity_id"].nunique()),
+            "people_officials_by_institution": "; ".join(f"{k}: {v}" for k, v in sorted(by_inst.items())),
+            "people_officials_by_country": "; ".join(f"{k}: {v}" for k, v in sorted(by_ctry.items())),
+            "people_official_mentions": int(off_stats.at[outlet, "mentions"]) if n_off else 0,
+            "people_official_quoted_share": float(off_stats.at[outlet, "quoted"] / n_off) if n_off else float("nan"),
+            "people_first_person": first,
+            "people_first_person_is_official": names_off.get((outlet, first), False) if first else False,
+        })
+    return pd.DataFrame(rows, columns=cols)
+
+
 def outlet_summary(people: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per outlet: who it names.
 
@@ -2047,33 +2284,4 @@ def outlet_summary(people: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     ``people_first_person`` (the person named first, most often across the
     outlet's articles) and ``people_first_person_is_official``.
     """
-    cols = ["outlet", "people_n_people", "people_n_officials", "people_officials_by_institution",
-            "people_officials_by_country", "people_official_mentions", "people_official_quoted_share",
-            "people_first_person", "people_first_person_is_official"]
-    if people is None or not len(people):
-        return pd.DataFrame(columns=cols)
-    p = people[people["entity_type"] == "person"].copy()
-    official = p["is_official"].astype(str).str.lower().isin(["true", "1"])
-    p["_off"] = official
-    rows = []
-    for outlet, g in p.groupby("outlet", sort=True):
-        off = g[g["_off"]]
-        by_inst = off.drop_duplicates("entity_id")["institution"].replace("", "unknown").value_counts()
-        by_ctry = off.drop_duplicates("entity_id")["country"].replace("", "unknown").value_counts()
-        firsts = g.sort_values(["article_id", "first_offset"]).groupby("article_id").head(1)
-        fc = Counter(firsts["name"])
-        first = sorted(fc.items(), key=lambda kv: (-kv[1], firsts[firsts["name"] == kv[0]]["first_offset"].min(),
-                                                    kv[0]))[0][0] if len(fc) else ""
-        first_off = bool(g[g["name"] == first]["_off"].any()) if first else False
-        rows.append({
-            "outlet": outlet,
-            "people_n_people": int(g["entity_id"].nunique()),
-            "people_n_officials": int(off["entity_id"].nunique()),
-            "people_officials_by_institution": "; ".join(f"{k}: {v}" for k, v in sorted(by_inst.items())),
-            "people_officials_by_country": "; ".join(f"{k}: {v}" for k, v in sorted(by_ctry.items())),
-            "people_official_mentions": int(off["mentions"].sum()),
-            "people_official_quoted_share": float(off["quoted"].astype(bool).mean()) if len(off) else float("nan"),
-            "people_first_person": first,
-            "people_first_person_is_official": first_off,
-        })
-    return pd.DataFrame(rows, columns=cols)
+    return outlet_finish(outlet_partial(people), articles)

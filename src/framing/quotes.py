@@ -2623,6 +2623,81 @@ def extract(articles: pd.DataFrame, segments: pd.DataFrame, *, indirect: bool = 
                          "speaker_start": "int64", "speaker_end": "int64", "n_words": "int64"})
 
 
+#: Keys of :func:`outlet_partial`'s counts: every quote measure of
+#: :func:`outlet_summary` is a sum over these groups.
+_OUTLET_KEYS = ["outlet", "kind", "speaker_type", "verb_class"]
+
+
+def outlet_partial(quotes: pd.DataFrame) -> dict:
+    """The quote measures of :func:`outlet_summary` as additive counts, so
+    that the summary of a corpus can be computed chunk by chunk of whole
+    articles (:func:`outlet_combine`, then :func:`outlet_finish`).
+
+    ``rows``: quotes and their words per outlet x kind x speaker type x verb
+    class (missing values kept as keys); ``speakers``: distinct (article,
+    speaker) pairs per outlet, which add up across chunks because an
+    article's quotes are all in one chunk.
+    """
+    q = quotes
+    rows = q.assign(_n=1).groupby(_OUTLET_KEYS, dropna=False, sort=False) \
+        .agg(n=("_n", "sum"), n_words=("n_words", "sum")).reset_index()
+    speech = q[q["kind"].isin(["direct", "partial", "indirect"])]
+    spk = speech[speech["speaker"] != ""]
+    pairs = spk[["outlet", "article_id", "speaker"]].drop_duplicates()
+    speakers = pairs.groupby("outlet").size().rename("n").reset_index()
+    return {"rows": rows, "speakers": speakers}
+
+
+def _concat_nonempty(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenated frames, empty ones left out (they may carry other dtypes)."""
+    keep = [f for f in frames if len(f)] or frames[:1]
+    return pd.concat(keep, ignore_index=True)
+
+
+def outlet_combine(partials: list[dict]) -> dict:
+    """One :func:`outlet_partial` for the union of the partials' chunks (exact:
+    counts and word sums added)."""
+    rows = _concat_nonempty([p["rows"] for p in partials])
+    rows = rows.groupby(_OUTLET_KEYS, dropna=False, sort=False)[["n", "n_words"]].sum().reset_index()
+    speakers = _concat_nonempty([p["speakers"] for p in partials])
+    speakers = speakers.groupby("outlet", sort=False)["n"].sum().reset_index()
+    return {"rows": rows, "speakers": speakers}
+
+
+def outlet_finish(partial: dict, articles: pd.DataFrame) -> pd.DataFrame:
+    """:func:`outlet_summary` from an :func:`outlet_partial` of the whole corpus."""
+    outlets = articles["outlet"] if "outlet" in articles.columns else articles["article_id"]
+    n_articles = outlets.value_counts()
+    q = partial["rows"]
+    speech = q[q["kind"].isin(["direct", "partial", "indirect"])]
+    marked = q[q["kind"].isin(["direct", "partial"])]
+    out = pd.DataFrame({"outlet": sorted(set(outlets))})
+    out = out.set_index("outlet")
+    out["quotes_n"] = speech.groupby("outlet")["n"].sum()
+    for kind in KINDS:
+        out[f"quotes_n_{kind}"] = q[q["kind"] == kind].groupby("outlet")["n"].sum()
+    count_cols = [c for c in out.columns if c.startswith("quotes_n")]
+    out[count_cols] = out[count_cols].fillna(0).astype("int64")
+    out["quotes_per_article"] = out["quotes_n"] / n_articles.reindex(out.index).astype(float)
+    words = marked.groupby("outlet")["n_words"].sum()
+    by_type = marked.groupby(["outlet", "speaker_type"])["n_words"].sum()
+    for typ in SPEAKER_TYPES:
+        num = by_type.xs(typ, level="speaker_type") if typ in by_type.index.get_level_values(1) else pd.Series(dtype=float)
+        share = num.reindex(out.index).fillna(0) / words.reindex(out.index)
+        out[f"quotes_words_share_{typ}"] = share.where(words.reindex(out.index) > 0)
+    out["quotes_n_speakers"] = partial["speakers"].groupby("outlet")["n"].sum().reindex(out.index).fillna(0) \
+        .astype("int64")
+    n_speech = speech.groupby("outlet")["n"].sum().reindex(out.index)
+    for typ in ("official", "regulator_or_body", "company_or_platform", "tech_owner"):
+        num = speech[speech["speaker_type"] == typ].groupby("outlet")["n"].sum().reindex(out.index).fillna(0)
+        out[f"quotes_share_{typ}"] = (num / n_speech).where(n_speech > 0)
+    att = speech[speech["verb_class"] != ""]
+    n_att = att.groupby("outlet")["n"].sum().reindex(out.index)
+    nonneutral = att[att["verb_class"] != "neutral"].groupby("outlet")["n"].sum().reindex(out.index).fillna(0)
+    out["quotes_share_nonneutral_verbs"] = (nonneutral / n_att).where(n_att > 0)
+    return out.reset_index()
+
+
 def outlet_summary(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per outlet with the quote measures (columns prefixed ``quotes_``).
 
@@ -2639,35 +2714,4 @@ def outlet_summary(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
       reporting verb is assertive or evaluative.
     Shares are NaN for an outlet with no quote to divide by.
     """
-    outlets = articles["outlet"] if "outlet" in articles.columns else articles["article_id"]
-    n_articles = outlets.value_counts()
-    q = quotes.copy()
-    speech = q[q["kind"].isin(["direct", "partial", "indirect"])]
-    marked = q[q["kind"].isin(["direct", "partial"])]
-    out = pd.DataFrame({"outlet": sorted(set(outlets))})
-    out = out.set_index("outlet")
-    out["quotes_n"] = speech.groupby("outlet").size()
-    for kind in KINDS:
-        out[f"quotes_n_{kind}"] = q[q["kind"] == kind].groupby("outlet").size()
-    count_cols = [c for c in out.columns if c.startswith("quotes_n")]
-    out[count_cols] = out[count_cols].fillna(0).astype("int64")
-    out["quotes_per_article"] = out["quotes_n"] / n_articles.reindex(out.index).astype(float)
-    words = marked.groupby("outlet")["n_words"].sum()
-    by_type = marked.groupby(["outlet", "speaker_type"])["n_words"].sum()
-    for typ in SPEAKER_TYPES:
-        num = by_type.xs(typ, level="speaker_type") if typ in by_type.index.get_level_values(1) else pd.Series(dtype=float)
-        share = num.reindex(out.index).fillna(0) / words.reindex(out.index)
-        out[f"quotes_words_share_{typ}"] = share.where(words.reindex(out.index) > 0)
-    spk = speech[speech["speaker"] != ""]
-    # groupby.apply returns a DataFrame on an empty frame; count distinct pairs instead
-    pairs = spk[["outlet", "article_id", "speaker"]].drop_duplicates()
-    out["quotes_n_speakers"] = pairs.groupby("outlet").size().reindex(out.index).fillna(0).astype("int64")
-    n_speech = speech.groupby("outlet").size().reindex(out.index)
-    for typ in ("official", "regulator_or_body", "company_or_platform", "tech_owner"):
-        num = speech[speech["speaker_type"] == typ].groupby("outlet").size().reindex(out.index).fillna(0)
-        out[f"quotes_share_{typ}"] = (num / n_speech).where(n_speech > 0)
-    att = speech[speech["verb_class"] != ""]
-    n_att = att.groupby("outlet").size().reindex(out.index)
-    nonneutral = att[att["verb_class"] != "neutral"].groupby("outlet").size().reindex(out.index).fillna(0)
-    out["quotes_share_nonneutral_verbs"] = (nonneutral / n_att).where(n_att > 0)
-    return out.reset_index()
+    return outlet_finish(outlet_partial(quotes), articles)

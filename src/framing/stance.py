@@ -1240,6 +1240,81 @@ def _slug(s: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", fold(str(s)).lower()).strip("_")
 
 
+def outlet_partial(stance: pd.DataFrame) -> dict | None:
+    """The sums behind :func:`outlet_summary`, so that the summary of a corpus
+    can be computed chunk by chunk of whole articles (:func:`outlet_combine`,
+    then :func:`outlet_finish`). None when there is nothing to summarise.
+
+    ``totals``: words per outlet x voice (each article's once); ``rated``:
+    counts and words per voice x measure x outlet; ``terms``: counts per
+    voice x referent x variant x outlet.
+    """
+    if stance is None or not len(stance) or "measure" not in stance.columns:
+        return None
+    s = stance.copy()
+    s["outlet"] = s["outlet"].astype(str)
+    s["count"] = pd.to_numeric(s["count"], errors="coerce").fillna(0)
+    s["n_words"] = pd.to_numeric(s["n_words"], errors="coerce").fillna(0)
+    family = s["family"].fillna("").astype(str) if "family" in s.columns else pd.Series("marker", index=s.index)
+    s["family"] = family
+    marker = s[s["family"] == "marker"]
+    totals = marker.drop_duplicates(["article_id", "voice"]).groupby(["outlet", "voice"])["n_words"].sum()
+    rated = s[s["family"].isin(["marker", "target", "marker_on_target"])]
+    rated = rated.groupby(["voice", "measure", "outlet"], sort=True)[["count", "n_words"]].sum()
+    terms = s[s["family"] == "term"]
+    terms = terms.groupby(["voice", "referent", "variant", "outlet"], sort=True)["count"].sum() if len(terms) else None
+    return {"totals": totals, "rated": rated, "terms": terms}
+
+
+def outlet_combine(partials: list) -> dict | None:
+    """One :func:`outlet_partial` for the union of the partials' chunks
+    (exact: sums added; the groups stay sorted)."""
+    parts = [p for p in partials if p is not None]
+    if not parts:
+        return None
+
+    def add(pieces):
+        keep = [x for x in pieces if x is not None and len(x)] or [x for x in pieces if x is not None][:1]
+        if not keep:
+            return None
+        joined = pd.concat(keep)
+        return joined.groupby(level=list(range(joined.index.nlevels)), sort=True).sum()
+
+    return {key: add([p[key] for p in parts]) for key in ("totals", "rated", "terms")}
+
+
+def outlet_finish(partial: dict | None, articles: pd.DataFrame) -> pd.DataFrame:
+    """:func:`outlet_summary` from an :func:`outlet_partial` of the whole corpus."""
+    outlets = sorted(set(_outlets(articles).astype(str)))
+    out = pd.DataFrame(index=pd.Index(outlets, name="outlet"))
+    if partial is None:
+        return out.reset_index()
+    totals = partial["totals"]
+    cols: dict = {}
+    for voice in VOICES:
+        tv = totals.xs(voice, level="voice") if voice in totals.index.get_level_values(1) else pd.Series(dtype=float)
+        cols[f"stance_{voice}_n_words"] = tv.reindex(outlets).fillna(0).astype("int64")
+    both = cols["stance_author_n_words"] + cols["stance_quoted_n_words"]
+    cols["stance_quoted_word_share"] = (cols["stance_quoted_n_words"] / both.replace(0, np.nan))
+    agg = partial["rated"]
+    if agg is not None and len(agg):
+        for (voice, measure), g in agg.groupby(level=[0, 1], sort=True):
+            g = g.droplevel([0, 1]).reindex(outlets)
+            rate = 1000.0 * g["count"] / g["n_words"].where(g["n_words"] > 0)
+            cols[f"stance_{voice}_{measure}_per_1000"] = rate
+    agg = partial["terms"]
+    if agg is not None and len(agg):
+        ref_tot = agg.groupby(level=[0, 1, 3], sort=True).sum()
+        for (voice, ref, var), g in agg.groupby(level=[0, 1, 2], sort=True):
+            g = g.droplevel([0, 1, 2]).reindex(outlets).fillna(0)
+            tot = ref_tot.loc[(voice, ref)].reindex(outlets)
+            name = f"stance_{voice}_term_{_slug(ref)}_{_slug(var)}"
+            cols[f"{name}_n"] = g.astype("int64")
+            cols[f"{name}_share"] = g / tot.where(tot > 0)
+    out = pd.concat([out, pd.DataFrame(cols, index=out.index)], axis=1)
+    return out.reset_index()
+
+
 def outlet_summary(stance: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per outlet: pooled rates per measure and voice.
 
@@ -1251,43 +1326,7 @@ def outlet_summary(stance: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     * ``stance_<voice>_term_<referent>_<variant>_n`` and ``..._share``: uses of
       each variant and its share of all uses of that referent in that voice.
     """
-    outlets = sorted(set(_outlets(articles).astype(str)))
-    out = pd.DataFrame(index=pd.Index(outlets, name="outlet"))
-    if stance is None or not len(stance) or "measure" not in stance.columns:
-        return out.reset_index()
-    s = stance.copy()
-    s["outlet"] = s["outlet"].astype(str)
-    s["count"] = pd.to_numeric(s["count"], errors="coerce").fillna(0)
-    s["n_words"] = pd.to_numeric(s["n_words"], errors="coerce").fillna(0)
-    family = s["family"].fillna("").astype(str) if "family" in s.columns else pd.Series("marker", index=s.index)
-    s["family"] = family
-    marker = s[s["family"] == "marker"]
-    totals = marker.drop_duplicates(["article_id", "voice"]).groupby(["outlet", "voice"])["n_words"].sum()
-    cols: dict = {}
-    for voice in VOICES:
-        tv = totals.xs(voice, level="voice") if voice in totals.index.get_level_values(1) else pd.Series(dtype=float)
-        cols[f"stance_{voice}_n_words"] = tv.reindex(outlets).fillna(0).astype("int64")
-    both = cols["stance_author_n_words"] + cols["stance_quoted_n_words"]
-    cols["stance_quoted_word_share"] = (cols["stance_quoted_n_words"] / both.replace(0, np.nan))
-    rated = s[s["family"].isin(["marker", "target", "marker_on_target"])]
-    if len(rated):
-        agg = rated.groupby(["voice", "measure", "outlet"], sort=True)[["count", "n_words"]].sum()
-        for (voice, measure), g in agg.groupby(level=[0, 1], sort=True):
-            g = g.droplevel([0, 1]).reindex(outlets)
-            rate = 1000.0 * g["count"] / g["n_words"].where(g["n_words"] > 0)
-            cols[f"stance_{voice}_{measure}_per_1000"] = rate
-    terms = s[s["family"] == "term"]
-    if len(terms):
-        agg = terms.groupby(["voice", "referent", "variant", "outlet"], sort=True)["count"].sum()
-        ref_tot = terms.groupby(["voice", "referent", "outlet"])["count"].sum()
-        for (voice, ref, var), g in agg.groupby(level=[0, 1, 2], sort=True):
-            g = g.droplevel([0, 1, 2]).reindex(outlets).fillna(0)
-            tot = ref_tot.loc[(voice, ref)].reindex(outlets)
-            name = f"stance_{voice}_term_{_slug(ref)}_{_slug(var)}"
-            cols[f"{name}_n"] = g.astype("int64")
-            cols[f"{name}_share"] = g / tot.where(tot > 0)
-    out = pd.concat([out, pd.DataFrame(cols, index=out.index)], axis=1)
-    return out.reset_index()
+    return outlet_finish(outlet_partial(stance), articles)
 
 
 # --------------------------------------------------------------------------- distinctive vocabulary
