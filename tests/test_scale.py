@@ -75,18 +75,16 @@ def test_synth_local_and_dask_identical(tmp_path, synth_corpus, in_process_clust
     assert pd.read_csv(tmp_path / "local" / "distinctive.csv")["outlet"].nunique() >= 10
 
 
-def test_streamed_in_small_buckets_and_chunks_equals_in_memory(tmp_path, synth_corpus, monkeypatch):
-    """The outlets table computed a few outlets at a time and the distinctive
-    table merged a few hundred rows at a time (as on a large corpus) are the
-    tables of the in-memory run."""
-    monkeypatch.setattr(scale, "OUTLET_BUCKET_ARTICLES", 4)
+def test_streamed_outlets_and_chunked_distinctive_equal_in_memory(tmp_path, synth_corpus, monkeypatch):
+    """The outlets table folded partition by partition (never from an
+    outlet's rows at once) and the distinctive table merged a few hundred
+    rows at a time (as on a large corpus) are the tables of the in-memory run."""
     monkeypatch.setattr(scale, "DISTINCTIVE_CHUNK_ROWS", 500)
     calls = []
-    real = compare.outlets
-    monkeypatch.setattr(compare, "outlets", lambda tables, arts: calls.append(len(arts)) or real(tables, arts))
+    monkeypatch.setattr(compare, "outlets", lambda *a: calls.append(1))  # the whole-table path is not taken
     scale.run(synth_corpus, tmp_path / "streamed", batch_size=6)
-    assert len(calls) > 3 and max(calls) <= 30 // 3  # several buckets, none the whole corpus
-    monkeypatch.setattr(compare, "outlets", real)
+    assert not calls
+    monkeypatch.undo()
     pipeline.write_tables(pipeline.analyze(corpus.load(synth_corpus)), tmp_path / "memory")
     assert _files(tmp_path / "memory") == _files(tmp_path / "streamed")
 
@@ -340,28 +338,10 @@ def test_stop_words_without_importing_sklearn():
     assert scale._english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
 
 
-def test_outlet_buckets_split_in_one_pass(tmp_path, synth_corpus):
-    """_split_by_bucket reads each partition once and gives every bucket the
-    rows _read_outlets would read for its outlets, in the same order."""
-    scale.run(synth_corpus, tmp_path, batch_size=6, keep_parts=True)
-    parts = tmp_path / "parts"
-    files = scale._part_files(parts, "stance")
-    articles = scale._read(parts, "articles")
-    buckets = scale._outlet_buckets(articles, 8)
-    assert len(buckets) > 2
-    spill = scale._split_by_bucket(files, scale.OUTLET_COLUMNS["stance"], buckets, tmp_path / "spill")
-    for k, outlets in enumerate(buckets):
-        expected = scale._read_outlets(files, scale.OUTLET_COLUMNS["stance"], outlets)
-        got = scale._read_bucket(spill, k)
-        pd.testing.assert_frame_equal(got, expected)
-        assert set(got["outlet"]) <= set(outlets)
-
-
 def test_final_step_on_dask_workers_equals_local(tmp_path, synth_corpus, in_process_cluster, monkeypatch):
-    """With a client, the people of each partition and the outlets of each
-    bucket are computed on the workers: the same tables."""
+    """With a client, the people of each partition and each
+    partition's outlet partials are computed on the workers: the same tables."""
     distributed = pytest.importorskip("distributed")
-    monkeypatch.setattr(scale, "OUTLET_BUCKET_ARTICLES", 4)
     scale.run(synth_corpus, tmp_path / "run", batch_size=6, keep_parts=True)
     parts = tmp_path / "run" / "parts"
     local = scale._finish(parts, tmp_path / "local", roster=None, fmt="csv")
@@ -369,7 +349,7 @@ def test_final_step_on_dask_workers_equals_local(tmp_path, synth_corpus, in_proc
         on_dask = scale._finish(parts, tmp_path / "dask", roster=None, fmt="csv", client=client)
     assert _files(tmp_path / "dask") == _files(tmp_path / "local") == _files(tmp_path / "run")
     pd.testing.assert_frame_equal(on_dask["outlets"], local["outlets"])
-    assert len(scale._outlet_buckets(local["articles"], 4)) > 3
+    assert len(scale._part_files(parts, "quotes")) > 3
 
 
 def test_outlet_partials_merged_over_article_chunks_equal_direct(synth_corpus):

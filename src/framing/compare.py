@@ -9,7 +9,7 @@ import importlib
 
 import pandas as pd
 
-__all__ = ["article_totals", "outlets", "to_pandas", "SUMMARIES"]
+__all__ = ["article_totals", "outlets", "outlets_from_partials", "to_pandas", "SUMMARIES"]
 
 #: (module, table) pairs whose ``outlet_summary`` joins the outlets table.
 SUMMARIES = [("quotes", "quotes"), ("people", "people"), ("stance", "stance")]
@@ -84,11 +84,7 @@ def outlets(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> pd.DataF
     tables = {name: to_pandas(frame) for name, frame in tables.items() if name in
               {"articles"} | {table for _, table in SUMMARIES}}
     arts = to_pandas(tables.get("articles", articles), None)
-    base = arts.groupby("outlet", sort=True).agg(
-        n_articles=("article_id", "size"),
-        n_analysed=("status", lambda s: int(s.isin(["ok", "warning"]).sum())),
-        n_words_kept=("n_words_kept", "sum") if "n_words_kept" in arts else ("article_id", "size"),
-    ).reset_index()
+    summaries = []
     for module, table in SUMMARIES:
         frame = tables.get(table)
         if frame is None or not len(frame.columns):
@@ -97,7 +93,35 @@ def outlets(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> pd.DataF
             summary = importlib.import_module(f"framing.{module}").outlet_summary
         except (ImportError, AttributeError):
             continue
-        part = summary(frame, arts)
+        summaries.append(summary(frame, arts))
+    return _joined(arts, summaries)
+
+
+def outlets_from_partials(partials: dict, articles: pd.DataFrame) -> pd.DataFrame:
+    """:func:`outlets` from each stage's combined ``outlet_partial`` (keyed by
+    table name, as in :data:`SUMMARIES`) instead of the tables themselves.
+
+    A streamed corpus folds every partition into a small partial
+    (``outlet_partial`` then ``outlet_combine``), so memory does not grow with
+    the corpus or with its largest outlet; the result equals :func:`outlets`
+    on the whole tables (tests/test_scale.py).
+    """
+    summaries = []
+    for module, table in SUMMARIES:
+        if table not in partials:
+            continue
+        summaries.append(importlib.import_module(f"framing.{module}").outlet_finish(partials[table], articles))
+    return _joined(articles, summaries)
+
+
+def _joined(arts: pd.DataFrame, summaries: list) -> pd.DataFrame:
+    """Corpus totals per outlet with the stage summaries joined on."""
+    base = arts.groupby("outlet", sort=True).agg(
+        n_articles=("article_id", "size"),
+        n_analysed=("status", lambda s: int(s.isin(["ok", "warning"]).sum())),
+        n_words_kept=("n_words_kept", "sum") if "n_words_kept" in arts else ("article_id", "size"),
+    ).reset_index()
+    for part in summaries:
         if part is not None and len(part):
             base = base.merge(part, on="outlet", how="left")
     return base.sort_values("outlet").reset_index(drop=True)

@@ -18,17 +18,18 @@ batch, not by the corpus:
    run at the end on the tables they need, and the final tables are written to
    ``OUT`` partition by partition, never concatenated in memory: the
    distinctive terms are merged a chunk of outlets at a time
-   (:func:`_write_distinctive`), the outlets table is computed a bucket of
-   outlets at a time (:func:`_bucketed_outlets`), and freed memory is given
+   (:func:`_write_distinctive`), the outlets table is folded partition by
+   partition into each stage's exact partial sums (:func:`_streamed_outlets`),
+   and freed memory is given
    back to the system after each batch and step (:func:`_release_memory`).
 
 The final step is kept short, since it is serial: the tables copied as they
 are (segments, stance evidence, stance) are rendered as CSV by each batch
 where it is analysed (:data:`CSV_BODIES`) and only concatenated at the end;
 with a local Dask cluster the per-partition people, speaker mapping and
-per-bucket outlet summaries of the final step also run on the workers.
-Peak memory is that of a batch plus, in the final step, the rows of the
-largest outlet (the stage summaries need an outlet's rows at once).
+per-partition outlet partials of the final step also run on the workers.
+Peak memory is that of a batch: the outlets table is built from small
+per-partition partials, never from an outlet's rows at once.
 
 An interrupted run (Ctrl-C, a crash, a lost worker) keeps its finished
 partitions: run the same command again and only the missing batches are
@@ -60,7 +61,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from functools import lru_cache
@@ -705,7 +705,7 @@ def _run(source, out, *, engine, workers, scheduler, roster, batch_size, fmt, pr
          max_bytes, clean_options, max_in_flight, stop_after) -> dict[str, pd.DataFrame]:
     """:func:`run`, its body. A Dask cluster serves the batches and, when its
     workers share this folder (a local cluster), the final step's
-    per-partition and per-bucket work."""
+    per-partition work."""
     started = time.perf_counter()
     source, out = Path(source), Path(out)
     if engine not in ("local", "dask"):
@@ -1117,11 +1117,11 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
     partitions, but only compact data is held for the whole corpus: the
     articles table (no text), per-name facts for people.resolve and the
     vocabulary's counts. The distinctive table is merged and written chunk
-    by chunk (:func:`_write_distinctive`), the outlets table bucket of
-    outlets by bucket (:func:`_bucketed_outlets`).
+    by chunk (:func:`_write_distinctive`), the outlets table from per-partition
+    partials (:func:`_streamed_outlets`).
 
     With a Dask ``client`` whose workers share this folder, the people of
-    each partition and the outlets of each bucket are computed on the
+    each partition and the outlet partials are computed on the
     workers, in parallel (the same tables).
     """
     articles = _read(parts_dir, "articles")
@@ -1150,7 +1150,7 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
     do_canonical = canonical is not None and _n_rows(quote_files) > 0 and _n_rows(people_parts) > 0
 
     # Per-outlet inputs, one file per partition: the outlets table is then
-    # computed bucket of outlets by bucket (see _bucketed_outlets).
+    # folded partition by partition (see _streamed_outlets).
     summary_files: dict[str, list[Path]] = {}
     for name in pipeline.TABLE_ORDER:
         if name in STREAMED:
@@ -1203,7 +1203,7 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
     if _part_files(parts_dir, "term_counts"):
         _write_distinctive(parts_dir, out, fmt)
         _release_memory()
-    outlets_table = _bucketed_outlets(summary_files, articles, client=client)
+    outlets_table = _streamed_outlets(summary_files, articles, client=client)
     pipeline.write_tables({"outlets": outlets_table}, out, fmt=fmt)
     tables["outlets"] = outlets_table
     shutil.rmtree(parts_dir / "_people", ignore_errors=True)
@@ -1236,185 +1236,45 @@ def _concat_categorical(pieces: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-#: Articles per bucket of outlets whose rows are summarised at once for the
-#: outlets table (a bucket holds at least one whole outlet). Each bucket
-#: costs a fixed ~0.5 s in the stage summaries, whatever its size, and holds
-#: only the summaries' columns (about 20 MB per 1,000 articles).
-OUTLET_BUCKET_ARTICLES = 2000
-#: Columns whose values decide which columns a stage's outlet_summary makes
-#: (e.g. one stance rate per voice x measure): every bucket is given one
-#: row per value combination found in the corpus, under a placeholder
-#: outlet, so that every bucket yields the corpus' columns in its order.
-_PROBE_COLUMNS = {"quotes": ["kind", "speaker_type", "verb_class"],
-                  "people": ["entity_type", "is_official", "institution", "country"],
-                  "stance": ["voice", "measure", "family", "referent", "variant"]}
-_PROBE_OUTLET = "\x00probe"
+def _outlet_partial_task(module: str, path: Path, target) -> object:
+    """The stage's ``outlet_partial`` of one partition, read with the
+    summaries' columns cast to the partitions' unified schema ``target``."""
+    import importlib
+    import pyarrow.parquet as pq
+    frame = pq.read_table(path, columns=target.names).cast(target).to_pandas()
+    return importlib.import_module(f"framing.{module}").outlet_partial(frame)
 
 
-def _outlet_buckets(articles: pd.DataFrame, size: int) -> list[list]:
-    """Outlets in sorted order cut into runs of about ``size`` articles."""
-    counts = articles.groupby("outlet", sort=True).size()
-    buckets, n = [[]], 0
-    for outlet, k in counts.items():
-        if buckets[-1] and n + k > size:
-            buckets.append([])
-            n = 0
-        buckets[-1].append(outlet)
-        n += int(k)
-    return [b for b in buckets if b]
-
-
-def _read_outlets(files: list[Path], columns: list[str], outlets: list | None) -> pd.DataFrame:
-    """``columns`` of the partitions in ``files``, only the rows of
-    ``outlets`` (all when None), cast to the partitions' unified schema."""
+def _streamed_outlets(summary_files: dict[str, list[Path]], articles: pd.DataFrame, client=None) -> pd.DataFrame:
+    """compare.outlets over the whole corpus, with memory bounded by a
+    partition: each partition is folded into its stage's small, exact
+    ``outlet_partial`` (sums, counts, distinct sets), the partials are
+    combined in corpus order and finished once
+    (:func:`framing.compare.outlets_from_partials`). With a Dask client the
+    partials are computed on the workers."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
-    schema = _schema(files)
-    names = [c for c in columns if c in schema.names]
-    target = pa.schema([schema.field(c) for c in names])
-    pieces = []
-    for f in files:
-        # Filtered after the cast: an empty partition's outlet column may
-        # have Arrow's null type, which a pushed-down filter rejects.
-        part = pq.read_table(f, columns=names).cast(target).to_pandas()
-        if outlets is not None and "outlet" in part.columns:
-            part = part[part["outlet"].isin(outlets)]
-        pieces.append(part)
-    return pipeline._concat(pieces).reset_index(drop=True) if pieces else pd.DataFrame()
-
-
-def _spill_parent(summary_files: dict[str, list[Path]]) -> Path | None:
-    """A folder beside the partitions for spill files (None: the system's)."""
-    for files in summary_files.values():
-        if files:
-            return files[0].parent.parent
-    return None
-
-
-def _split_by_bucket(files: list[Path], columns: list[str], buckets: list[list], folder: Path) -> dict:
-    """One pass over the partitions: ``columns`` of each partition (cast to
-    the unified schema, as :func:`_read_outlets` reads them) split by bucket
-    of outlets into one Parquet spill file per bucket, rows in partition
-    order. Returns {"schema": the columns' schema, "files": {bucket: path}}.
-
-    Reading every partition once, not once per bucket, keeps this step
-    linear in the corpus."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-    schema = _schema(files)
-    names = [c for c in columns if c in schema.names]
-    target = pa.schema([schema.field(c) for c in names])
-    folder.mkdir(parents=True, exist_ok=True)
-    spills: dict = {}
-    if "outlet" not in names:  # no outlet column: every bucket reads every row
-        return {"schema": target, "files": {}, "all": files}
-    order = [o for b in buckets for o in b]
-    bucket_of = np.repeat(np.arange(len(buckets)), [len(b) for b in buckets])
-    try:
-        for f in files:
-            table = pq.read_table(f, columns=names).cast(target)
-            if not table.num_rows:
-                continue
-            outlet = table["outlet"]
-            if pa.types.is_null(outlet.type):
-                continue  # no outlet known for any row: in no bucket
-            position = pc.index_in(outlet, value_set=pa.array(order, type=outlet.type))
-            position = position.to_numpy(zero_copy_only=False)
-            known = ~np.isnan(position) if position.dtype.kind == "f" else np.ones(len(position), bool)
-            ids = np.full(len(position), -1, dtype=np.int64)
-            ids[known] = bucket_of[position[known].astype(np.int64)]
-            for k in np.unique(ids[ids >= 0]):
-                piece = table.take(pa.array(np.flatnonzero(ids == k)))
-                if k not in spills:
-                    spills[k] = pq.ParquetWriter(folder / f"bucket-{k:05d}.parquet", target)
-                spills[k].write_table(piece)
-            del table
-    finally:
-        for w in spills.values():
-            w.close()
-    return {"schema": target, "files": {k: folder / f"bucket-{k:05d}.parquet" for k in spills}}
-
-
-def _read_bucket(spill: dict, k: int) -> pd.DataFrame:
-    """Bucket ``k``'s rows written by :func:`_split_by_bucket` (the frame
-    :func:`_read_outlets` gives for the bucket's outlets)."""
-    import pyarrow.parquet as pq
-    if "all" in spill:
-        return _read_outlets(spill["all"], spill["schema"].names, None)
-    path = spill["files"].get(k)
-    if path is None:
-        return spill["schema"].empty_table().to_pandas()
-    return pq.read_table(path).cast(spill["schema"]).to_pandas()
-
-
-def _probe_rows(files: list[Path], columns: list[str], keys: list[str]) -> pd.DataFrame:
-    """One row per combination of ``keys`` values found in ``files``, under
-    the placeholder outlet and article."""
-    seen = []
-    for f in files:
-        part = _read_outlets([f], columns, None)
-        if len(part):
-            seen.append(part.drop_duplicates([k for k in keys if k in part.columns]))
-    if not seen:
-        return pd.DataFrame()
-    probe = pipeline._concat(seen)
-    probe = probe.drop_duplicates([k for k in keys if k in probe.columns]).reset_index(drop=True)
-    probe["outlet"] = _PROBE_OUTLET
-    if "article_id" in probe.columns:
-        probe["article_id"] = _PROBE_OUTLET
-    return probe
-
-
-def _outlets_task(k: int, spills: dict, probes: dict, arts: pd.DataFrame) -> pd.DataFrame:
-    """compare.outlets on bucket ``k`` (its spilled rows and the probes)."""
-    tables = {name: pipeline._concat([_read_bucket(spill, k), probes[name]]) for name, spill in spills.items()}
-    return compare.outlets(tables, arts)
-
-
-def _bucketed_outlets(summary_files: dict[str, list[Path]], articles: pd.DataFrame,
-                      bucket_articles: int | None = None, client=None) -> pd.DataFrame:
-    """compare.outlets over the whole corpus, computed one bucket of outlets
-    at a time from the partitions (memory: a bucket's rows, not the
-    corpus').
-
-    Every stage summary groups by outlet, so an outlet's row depends only on
-    its own rows, except for which columns exist: each bucket gets the
-    corpus' value combinations (:data:`_PROBE_COLUMNS`) as rows of a
-    placeholder outlet that is not among its articles, so its columns are
-    the corpus' own. Should buckets still disagree on columns, the table is
-    computed from the whole corpus at once.
-    """
-    size = bucket_articles or OUTLET_BUCKET_ARTICLES
-    keep = [c for c in ("article_id", "outlet", "status", "n_words_kept") if c in articles.columns]
-    buckets = _outlet_buckets(articles, size)
-    pieces = []
-    if len(buckets) > 1:
-        probes = {name: _probe_rows(files, OUTLET_COLUMNS[name], _PROBE_COLUMNS[name])
-                  for name, files in summary_files.items()}
-        spill_dir = Path(tempfile.mkdtemp(prefix="_outlets", dir=_spill_parent(summary_files)))
-        try:
-            spills = {name: _split_by_bucket(files, OUTLET_COLUMNS[name], buckets, spill_dir / name)
-                      for name, files in summary_files.items()}
-            if client is None:
-                for k, outlets in enumerate(buckets):
-                    pieces.append(_outlets_task(k, spills, probes, articles.loc[articles["outlet"].isin(outlets),
-                                                                                keep]))
-                    _release_memory()
-            else:
-                futures = [client.submit(_outlets_task, k, spills, probes,
-                                         articles.loc[articles["outlet"].isin(outlets), keep], pure=False)
-                           for k, outlets in enumerate(buckets)]
-                pieces = client.gather(futures)
-                del futures
-        finally:
-            shutil.rmtree(spill_dir, ignore_errors=True)
-    if pieces and all(list(p.columns) == list(pieces[0].columns) for p in pieces) \
-            and sum(len(p) for p in pieces) == articles["outlet"].nunique():
-        return pd.concat(pieces, ignore_index=True).sort_values("outlet").reset_index(drop=True)
-    tables = {name: _read_outlets(files, OUTLET_COLUMNS[name], None) for name, files in summary_files.items()}
-    return compare.outlets(tables, articles)
+    module_of = {table: module for module, table in compare.SUMMARIES}
+    partials = {}
+    for name, files in summary_files.items():
+        if name not in module_of or not files:
+            continue
+        schema = _schema(files)
+        target = pa.schema([schema.field(c) for c in OUTLET_COLUMNS[name] if c in schema.names])
+        if not len(target.names):
+            continue
+        import importlib
+        mod = importlib.import_module(f"framing.{module_of[name]}")
+        if client is None:
+            pieces = (_outlet_partial_task(module_of[name], f, target) for f in files)
+        else:
+            pieces = client.gather(client.map(_outlet_partial_task, [module_of[name]] * len(files), files,
+                                              [target] * len(files), pure=False))
+        combined = None
+        for i, piece in enumerate(pieces):
+            combined = piece if i == 0 else mod.outlet_combine([combined, piece])
+        partials[name] = combined
+        _release_memory()
+    return compare.outlets_from_partials(partials, articles)
 
 
 # --------------------------------------------------------------------------- in memory
