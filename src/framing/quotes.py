@@ -1696,14 +1696,18 @@ class _Article:
         sp["canonical"] = canon
         return sp
 
-    def sentence_subject_person(self, pos, names):
-        """``(position, person)`` when the sentence holding ``pos`` opens with a
-        person's name (after at most a conjunction), else None."""
+    def sentence_start(self, pos):
+        """Start offset of the sentence holding ``pos`` (None when unknown)."""
         k = self.para_index(pos)
         sents = getattr(self, "sent_lists", None)
         if k is None or sents is None or sents.get(k) is None:
             return None
-        sa = next((a for a, b in sents[k] if a <= pos < b), None)
+        return next((a for a, b in sents[k] if a <= pos < b), None)
+
+    def sentence_subject_person(self, pos, names):
+        """``(position, person)`` when the sentence holding ``pos`` opens with a
+        person's name (after at most a conjunction), else None."""
+        sa = self.sentence_start(pos)
         if sa is None:
             return None
         i = bisect.bisect_left(names.mention_pos, sa)
@@ -1719,11 +1723,7 @@ class _Article:
         """``(position, person)`` for a person named earlier in the sentence of
         ``pos`` as the subject of a reporting verb ("With a vote for Trump ruled
         out, Cross said he ... Clinton, whom he called ..."), else None."""
-        k = self.para_index(pos)
-        sents = getattr(self, "sent_lists", None)
-        if k is None or sents is None or sents.get(k) is None:
-            return None
-        sa = next((a for a, b in sents[k] if a <= pos < b), None)
+        sa = self.sentence_start(pos)
         if sa is None:
             return None
         i = bisect.bisect_left(names.mention_pos, sa)
