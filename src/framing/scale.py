@@ -57,6 +57,7 @@ Examples
 """
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -1239,7 +1240,6 @@ def _concat_categorical(pieces: list[pd.DataFrame]) -> pd.DataFrame:
 def _outlet_partial_task(module: str, path: Path, target) -> object:
     """The stage's ``outlet_partial`` of one partition, read with the
     summaries' columns cast to the partitions' unified schema ``target``."""
-    import importlib
     import pyarrow.parquet as pq
     frame = pq.read_table(path, columns=target.names).cast(target).to_pandas()
     return importlib.import_module(f"framing.{module}").outlet_partial(frame)
@@ -1262,7 +1262,6 @@ def _streamed_outlets(summary_files: dict[str, list[Path]], articles: pd.DataFra
         target = pa.schema([schema.field(c) for c in OUTLET_COLUMNS[name] if c in schema.names])
         if not len(target.names):
             continue
-        import importlib
         mod = importlib.import_module(f"framing.{module_of[name]}")
         if client is None:
             pieces = (_outlet_partial_task(module_of[name], f, target) for f in files)
