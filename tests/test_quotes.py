@@ -457,3 +457,22 @@ def test_clause_before_a_colon_speaks_not_its_last_noun_phrase():
     q = run("Tim Kaine has adopted the stance common among some Catholics in public office: "
             "“I am personally opposed, but I support the law.”")
     assert one(q, "personally opposed")["speaker"] == "Tim Kaine"
+
+
+def test_as_x_said_attributes_the_quote():
+    q = run("Ferrer said the plan was sound. “We will not wait,” as Ribera said on Monday.")
+    assert one(q, "We will not wait")["speaker"] == "Ribera"
+    # a noun after "as" is not an attribution verb
+    q = run("Nobody in the room was surprised. “It was a gift,” as his brother's letter shows.")
+    assert one(q, "It was a gift")["speaker"] != "his brother"
+
+
+def test_place_between_speaker_and_verb():
+    q = run("“I have never voted for him,” a woman in Worcester, Massachusetts, told the reporter.")
+    row = one(q, "never voted for him")
+    assert row["speaker_mention"] == "a woman" and row["verb"] == "tell"
+
+
+def test_abbreviation_dot_inside_an_apposition():
+    q = run("Ann Wills, a teacher from Raleigh, N.C. and a union member, said: “The vote is a disgrace.”")
+    assert one(q, "vote is a disgrace")["speaker"] == "Ann Wills"

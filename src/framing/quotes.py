@@ -1328,8 +1328,9 @@ def _verb_after_apposition(toks, j, hi):
     stop = min(hi, j + 30)
     while m <= stop:
         t = toks[m]
-        if t.t in (".", ";", "?", "!", ":") and not (t.t == "." and m + 1 <= hi and toks[m + 1].t == ","):
-            return None     # (an abbreviation's dot before a comma, "R-Ky.,", ends nothing)
+        if t.t in (".", ";", "?", "!", ":") and not (t.t == "." and m + 1 <= hi and toks[m + 1].t == ",") \
+                and not (t.t == "." and (toks[m - 1].low in _ABBREV or len(toks[m - 1].t) == 1 and toks[m - 1].cap)):
+            return None     # (an abbreviation's dot, "R-Ky.,", "Raleigh, N.C., who", ends nothing)
         if t.t == ",":
             v = m + 1
             while v <= hi and toks[v].low in _ADVS and toks[v].low not in _VERBS:
@@ -1380,6 +1381,14 @@ def _relative_pronoun(toks, j):
         if t.low in _VERBS or t.low in _EXTRA_CUES:
             has_verb = True
     return m if has_verb else None
+
+
+#: verbs of "..., as X said" ("as his top shows" is a noun phrase, not an attribution)
+_AS_LEMMAS = {"say", "tell", "write", "put it", "note", "add", "explain", "argue", "claim", "report",
+              "describe", "call", "state", "suggest", "tweet", "insist", "acknowledge", "admit", "warn"}
+
+
+_PP_AFTER_SPEAKER = {"in", "at", "from", "of", "with", "for", "on"}
 
 
 def _is_unknown_past(tok) -> bool:
@@ -1758,6 +1767,13 @@ class _Article:
             k += 1
         if k >= n or k > 2:
             return None
+        if toks[k].low == "as" and k + 2 < n and toks[k + 1].word and toks[k + 1].low not in _VERBS:
+            # "..., as Cruz said on Monday": "as" opens the attribution clause
+            got = self.attribute_after(toks[k + 1:])
+            if got is None or got[2] == "according_to" or got[0][0] != 0 or got[1][0] not in _AS_LEMMAS:
+                return None         # ("as his top shows": a noun, not a verb)
+            i, j, kind, hi_, hj = got[0]
+            return (i + k + 1, j + k + 1, kind, hi_ + k + 1, hj + k + 1), got[1], got[2]
         hi = min(n - 1, k + 25)
         # according to X
         if toks[k].low == "according" and k + 1 < n and toks[k + 1].low == "to":
@@ -1808,6 +1824,16 @@ class _Article:
             v = _VERBS.get(toks[m].low)
             if v is not None:
                 return np2, v, ""
+        if m <= hi and toks[m].low in _PP_AFTER_SPEAKER and np2[2] != "pronoun":
+            # a prepositional phrase between the speaker and the verb: "a woman in
+            # Worcester, Massachusetts, told", "a narrator in the Clinton ad asks"
+            x = m + 1
+            while x <= hi and x - m <= 8 and toks[x].low not in _VERBS and toks[x].low not in _ROLE_STOP \
+                    and (toks[x].word or toks[x].t in (",", "-", ".")) and toks[x].t[0] != _MASK:
+                x += 1
+            if x <= hi and x > m + 1 and toks[x].low in _VERBS and not toks[x].cap and \
+                    (toks[x - 1].word or toks[x - 1].t == ",") and _verb_at(toks, x) is not None:
+                return np2, _VERBS[toks[x].low], ""
         if m <= hi and toks[m].low == "and" and np2[2] != "pronoun":
             # coordinated speakers: "X and Y of the Z Institute wrote": the first
             # conjunct stands for the group (a run of names and linking words only)
