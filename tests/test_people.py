@@ -651,3 +651,37 @@ def test_constituency_after_seat_title_is_not_a_person():
     t = officials_of("Maria Lopez, the MP for Bristol West, said so. Tom Hale, the member of parliament for "
                      "Vauxhall, agreed.")
     assert t == {"Maria Lopez": ("MP", True), "Tom Hale": ("Member of Parliament", True)}
+
+
+def test_copula_plural_groups_and_dash_appositions():
+    t = officials_of("Rick Scott is the Republican governor of Florida. Scott spoke on Monday.")
+    assert t["Rick Scott"][1] is True
+    t = officials_of("She met top Senate Democrats, including Harry Reid and Pat Leahy, on Thursday.")
+    assert t["Harry Reid"][1] is True and t["Pat Leahy"][1] is True
+    t = officials_of("The bill was backed by Lindsey Graham, R-S.C., and others.")
+    assert t["Lindsey Graham"][1] is True
+    t = officials_of("Ms. Brainard and Daniel Tarullo - a fellow governor at the central bank - disagreed.")
+    assert t["Daniel Tarullo"] == ("governor", True) or t["Daniel Tarullo"][1] is True
+    # a private job yields to the election the sentence reports
+    t = officials_of("Attorney Chris Christie was elected governor of New Jersey in 2009.")
+    assert t["Chris Christie"][1] is True
+
+
+def test_head_of_private_body_by_copula_and_comma_before_name():
+    t = officials_of("Jane Roe is the president of Planned Parenthood. Roe said no.")
+    assert t["Jane Roe"][1] is False
+    # "... for president, Mike Murphy": the title ends a phrase, it is not Murphy's
+    t = officials_of("The head of the group backing Jeb Bush for president, Mike Murphy, praised the ad.")
+    assert t["Mike Murphy"][1] is False
+
+
+def test_article_prefixed_surname_joins_full_name():
+    table = people_of("Bashar al-Assad spoke on Monday. Mr. Assad said the war would go on.")
+    names = set(persons(table))
+    assert names == {"Bashar al-Assad"}
+    assert A.compatible("Mr. Assad", "Bashar al-Assad")
+
+
+def test_quote_attribution_names_the_office():
+    t = officials_of('Ann Lee spoke at the rally on Monday. "We will win," the senator said.')
+    assert t["Ann Lee"] == ("Senator", True)

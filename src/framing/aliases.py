@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["fold", "strip_name", "name_key", "prefer", "compatible", "entity_id",
+__all__ = ["fold", "strip_name", "name_key", "surname_key", "prefer", "compatible", "entity_id",
            "canonicalize_speakers", "honorifics", "titles", "match_name"]
 
 _DATA = Path(__file__).with_name("data")
@@ -102,16 +102,34 @@ def strip_name(name: str) -> str:
     return " ".join(words[k:]).strip(" ,.;:")
 
 
+# Arabic articles glued to a surname: "al-Assad" is also written "Assad" ("Mr. Assad")
+_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|ad-d)-(?=\w{3})")
+
+
+def surname_key(word: str) -> str:
+    """A folded surname without a glued Arabic article, so that "al-Assad" and
+    "Assad" share one key.
+
+    >>> surname_key("al-Assad")
+    'assad'
+    >>> surname_key("Al-Sisi")
+    'sisi'
+    """
+    return _ARTICLE_PREFIX_RE.sub("", fold(word))
+
+
 def name_key(name: str) -> str:
     """Folded last word of a (stripped) name: the surname key.
 
     >>> name_key("Mr. Sánchez's")
     'sanchez'
+    >>> name_key("Bashar al-Assad")
+    'assad'
     """
     bare = strip_name(name)
     if not bare:
         return ""
-    return fold(bare.split()[-1]).strip(".,;:!?\"'()[]")
+    return surname_key(bare.split()[-1].strip(".,;:!?\"'()[]"))
 
 
 def _has_accent(s: str) -> bool:
@@ -137,8 +155,12 @@ def prefer(forms, counts: dict | None = None) -> str:
 
 @lru_cache(maxsize=65536)
 def _folded_words(name: str) -> tuple:
-    """fold(strip_name(name)).split() as a tuple, cached: the same names are compared again and again."""
-    return tuple(fold(strip_name(name)).split())
+    """fold(strip_name(name)).split() as a tuple (the last word as :func:`surname_key`), cached:
+    the same names are compared again and again."""
+    words = fold(strip_name(name)).split()
+    if words:
+        words[-1] = surname_key(words[-1])
+    return tuple(words)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -150,6 +172,8 @@ def compatible(a: str, b: str) -> bool:
     >>> compatible("Pedro Sánchez", "Carlos Sánchez")
     False
     >>> compatible("Ms. Le Pen", "Marine Le Pen")
+    True
+    >>> compatible("Mr. Assad", "Bashar al-Assad")
     True
     """
     fa, fb = _folded_words(a), _folded_words(b)

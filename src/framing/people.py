@@ -237,7 +237,15 @@ _COMPANY_WORDS = _wset("company_words")
 _REPORT_VERBS = "(?:" + "|".join(_wlist("report_verbs")) + ")"
 _AFTER_VERB_RE = re.compile(r"\s*(?:,\s*)?(?:(?:also|later|then|previously|has|had|have)\s+)?" + _REPORT_VERBS + r"\b")
 _AFTER_WHO_RE = re.compile(r"\s*,\s*(?:who|whose|whom)\b([^.;!?\n]{0,160})")
-_AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.!?\n\"()]{2,90}?)(?=\s*(?:,|\.|;|\)|$))")
+# an apposition ends at punctuation or where a relative clause starts ("Cruz, the Texas senator whom ...")
+_AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.!?\n\"()]{2,90}?)"
+                             r"(?=\s*(?:,|\.|;|\)|$)|\s+(?:who|whom|whose)\b)")
+# a predicate that describes the name as an apposition would: "X is the Republican governor of
+# Florida", "X, who is a former senator", "X served as mayor of Y" (the article or "served as" needed:
+# "X is running for president" is no description)
+_COPULA_AFTER_RE = re.compile(r"\s*(?:,\s*who\s+)?(?:(?:is|was|has\s+been|had\s+been|became|remains)\s+"
+                              r"(?:now\s+|also\s+|still\s+|currently\s+)?(?=(?:the|a|an|his|her|their)\s)|"
+                              r"(?:served|serves|serving)\s+as\s+(?=[a-z]))")
 # the words before a staff title in an apposition: whom it serves and what kind of job it is
 # ("a McConnell spokesman", "a senior Obama adviser", "a Trump campaign aide")
 _APPOS_PRINCIPAL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)((?:\s+[a-z][\w-]*){0,3})$")
@@ -254,7 +262,9 @@ _LOWER_BEFORE_RE = re.compile(r"((?:[\w.'-]+\s+){0,6})$")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|of)\s+$")
 _BY_BEFORE_RE = re.compile(r"\bby\s+$")
 _POSSESSOR_BEFORE_RE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})'s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*,\s*$")
-_THE_ROLE_BEFORE_RE = re.compile(r"(?:the|a|an|[A-Z][\w.-]*'s)\s+((?:[A-Za-z][\w.-]*\s+){0,4}[a-z][\w-]*)\s*,\s*$")
+_THE_ROLE_BEFORE_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*'s)\s+"
+                                 r"((?:[A-Za-z][\w.'-]*\s+){0,4}[a-z][\w-]*)"
+                                 r"\s*,\s*$")     # "the court's chief judge, X": a possessive inside
 _TITLECASE_RE = re.compile(r"\b[A-Za-z][\w'-]*\b")
 _OFFICIAL_CLAUSE_RE = re.compile(
     r"\b(?:consult|chair|chairs|chaired|head|heads|headed|lead|leads|led|oversee|oversees|preside|presides|"
@@ -695,6 +705,9 @@ def _normalize(text: str) -> str:
     for a, b in _FAST_FOLD:
         if a in text:
             text = text.replace(a, b)
+    # a spaced hyphen is a dash, as the em dash: "Daniel Tarullo - a fellow governor -" is an apposition
+    if " -" in text:
+        text = text.replace(" -- ", " ,  ").replace(" - ", " , ")
     return text
 
 
@@ -756,6 +769,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     while i < n_t and low[i] in lex.nonname and not (low[i] in lex.given and i + 1 < n_t and not sent_start):
         if low[i] in _PLACE_ARTICLES and i + 1 < n_t:
             break                        # "Los Angeles Times", "Las Vegas": the article is part of the name
+        if i + 1 < n_t and (low[i] + " " + low[i + 1] in lex.places or low[i] + " " + low[i + 1] in lex.country_names):
+            break                        # "New Hampshire Union Leader": the word opens a place name
         i += 1
     # a whole known entity or place ("European Commission", "Hong Kong") is never a title + name
     rest_f = " ".join(low[i:])
@@ -877,6 +892,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             kind if kind != "organisation" else "other")
         return (kind, i, j) + out + ("",)
     other = ("other", i, j) + out + ("",)
+    if fname in _ADDRESS_TITLES and "honorific" in evidence:
+        return ("none", i, j) + out + ("",)     # "Mr. President", "Madam Speaker": an address, not a name
     if len(nlow) == 1 and (nlow[0] in _DESCRIPTORS or nlow[0] in _PARTY_MEMBER):
         return other                     # "the Republican, a former governor": a party word, not a name
     if _DERIVED_RE.search(name_toks[-1]):
@@ -895,6 +912,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     if len(nlow) > 1 and not given_first and (nlow[0] in _PLACE_HEADS or nlow[0] in _ORG_HEADS
                                               or any(t in lex.places for t in nlow[:-1])):
         return other                     # "Kentucky Republican", "West Roxbury", "Team Inferno"
+    if len(nlow) > 2 and any(a + " " + b in lex.places for a, b in zip(nlow, nlow[1:-1])):
+        return other                     # "Near East Policy", "New Hampshire Union Leader": a place inside
     if len(nlow) > 1 and any(t in lex.nonname for t in nlow[1:]) and not kept_word:
         return other
     if len(nlow) > 4:
@@ -1016,7 +1035,9 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
     if not title_phrase:
         words = before.split()
         if words and not before.endswith((",", ":", ";")) and before[-1:].isspace() \
-                and words[-1].lower().rstrip(",") in lex.title_words:   # cheap test first: a title word before
+                and words[-1][-1] not in ",;:" and words[-1].lower() in lex.title_words:
+            # cheap test first: a title word just before ("... for president, Mike Murphy": the comma
+            # ends a phrase, the title is not Murphy's)
             tail = words[-7:]
             suf = _title_suffix(tail, lex)
             if suf is not None:
@@ -1075,6 +1096,13 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         age_m = _AFTER_AGE_RE.match(after) if comma_after else None
         appos_after = after[age_m.end() - 1:] if age_m else after
         am = _AFTER_APPOS_RE.match(appos_after) if comma_after else None
+        copula = False
+        if am is None:
+            cm = _COPULA_AFTER_RE.match(after)
+            if cm is not None:
+                appos_after = ", " + after[cm.end():]
+                am = _AFTER_APPOS_RE.match(appos_after)
+                copula = am is not None
         if am and appos_after[am.end():am.end() + 2] == ". " and len(am.group(2).split()[-1]) <= 4 \
                 and am.group(2).split()[-1][:1].isupper():
             am = None                    # "Mitt Romney, Arizona Sen. John McCain": a list, not an apposition
@@ -1122,7 +1150,9 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                         while inst_words and inst_words[0].lower() in ("of", "the"):
                             inst_words = inst_words[1:]        # "for the ministry" names no body
                         inst = " ".join(inst_words).strip()
-                    if all(w[:1].islower() or A.fold(_strip_poss(w)) in lex.adj_country
+                    # words up to a possessive name the principal: "the State Department's climate envoy"
+                    last_poss = max((k2 for k2, w in enumerate(mods) if _poss(w)), default=-1)
+                    if all(k2 <= last_poss or w[:1].islower() or A.fold(_strip_poss(w)) in lex.adj_country
                            or A.fold(_strip_poss(w)) in lex.known or A.fold(_strip_poss(w)) in lex.country_names
                            or A.fold(_strip_poss(w)) in lex.places or w.lower() in lex.title_words
                            or (w.lower() in _PARTY_MEMBER         # "the Republican mayor of Miami"
@@ -1144,9 +1174,17 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                                 off = "false"
                         elif inst and not inst2 and not _constituency(phrase, rest, inst, lex):
                             inst2 = inst
+                        if copula and phrase in _PRINCIPAL_TITLES and off != "false" and rest \
+                                and rest[0].lower() in ("of", "for", "to", "at"):
+                            # "X is the president of Planned Parenthood": a head or staff member takes
+                            # the status of the body served (for a comma apposition _mark_principals does)
+                            off = _principal_status(" ".join(rest[1:]), c, {}, lex, []) or off
                         c.title = phrase
                         c.role, c.official, c.institution, c.country = role, off, inst2, ctry
-                        c.evidence.append("appos")
+                        c.evidence.append("copula" if copula else "appos")
+                        if last_poss >= 0 and phrase in _PRINCIPAL_TITLES and not c.possessor:
+                            # "X, Sanders's spokesman": whom the staff member serves (_mark_principals)
+                            c.possessor = _strip_poss(" ".join(mods[:last_poss + 1]))
                     elif phrase in _PRINCIPAL_TITLES and not rest:
                         # "X, a McConnell spokesman": a staff title after whom it serves; the
                         # principal's status is settled by _mark_principals (via the possessor)
@@ -1188,8 +1226,10 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
 
 
 # the tag US news give members of Congress: "(R-Texas)", "(D-N.Y.)", "(I-Vt.)"
-_PARTY_STATE_AFTER_RE = re.compile(r"\s*\((?:R|D|I|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
-                                   r"(?:,\s*[\w\s.-]{1,40})?\)")
+_PARTY_STATE_AFTER_RE = re.compile(r"\s*(?:\((?:R|D|I|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
+                                   r"(?:,\s*[\w\s.-]{1,40})?\)|"
+                                   # without brackets, between commas: ", R-Tenn.,"
+                                   r",\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,;)]|\.?\s|$))")
 _ELECTED_SENT_RE = re.compile(
     r"\b(?:re-?elected|were elected|was elected|been elected|sworn in|took office|"
     r"(?:won|secured|retained|kept|held|lost|regained|gained|captured|clinched|took|defended)\s+(?:back\s+)?"
@@ -1267,9 +1307,11 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
             open_list = seg.endswith(":") and bool(_ELECTED_SENT_RE.search(seg) or (
                 _WINNERS_RE.search(seg) and _ELECTION_WORDS_RE.search(seg))) and not _NOT_ELECTED_RE.search(seg)
     cue_in_seg: dict = {}
+    titles = A.titles()
     for c in persons:
-        if c.official:
-            continue
+        if c.official and not (c.official == "false" and c.title and titles.get(c.title, ("", "", ""))[1] == "false"
+                               and "hypothetical" not in c.evidence):
+            continue                    # a private job ("Attorney X was elected governor") yields to the election
         if c.seg_id in listed:
             c.official = "true"
             c.evidence.append("elected-list")
@@ -1290,8 +1332,11 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
 
 # a sentence opening that names an office instead of its holder: "The minister said", "The Ohio
 # senator has", "The senator from Texas continues" (group 1 the words, group 2 the title words)
-_BACK_TITLE_RE = re.compile(r"The\s+((?:[A-Z][\w.-]*\s+){0,2}?)((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
-                            r"(?=[\s,])")
+_BACK_TITLE_RE = re.compile(r"[Tt]he\s+((?:[A-Z][\w.-]*\s+){0,2}?)((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+                            r"(?=[\s,.;:!?]|$)")
+# the attribution after a quote: '"...," the senator said' (the office names the speaker)
+_QUOTE_THE_RE = re.compile(r"[,?!]\"?\s+(?=the\s)")
+_SPEECH_VERBS = _wset("speech_verbs")
 # a sentence opening with a subject pronoun that says its subject was elected: "She was re-elected in 2012."
 _BACK_PRONOUN_RE = re.compile(r"(?:He|She)\s")
 _BACK_MODIFIERS = frozenset({"former", "veteran", "longtime", "outgoing", "then", "new", "current", "incumbent"})
@@ -1349,10 +1394,15 @@ def _mark_back_references(full: list, cands: list, norm: str, segs: list, lex: _
     for sid, lo, hi, kind in segs:
         window = (prev_lo if prev_lo is not None else lo,)
         prev_lo = lo
-        if not any(w in norm[lo:hi] for w in ("The ", "He ", "She ")):
+        seg = norm[lo:hi]
+        quoted = ', the ' in seg or '" the ' in seg
+        if not quoted and not any(w in seg for w in ("The ", "He ", "She ")):
             continue
         starts = [lo] + [m.end() for m in _SENT_START_RE.finditer(norm, lo, hi)]
-        for a in starts:
+        n_sent = len(starts)
+        if quoted:
+            starts += [m.end() for m in _QUOTE_THE_RE.finditer(norm, lo, hi)]
+        for si, a in enumerate(starts):
             bm = _BACK_TITLE_RE.match(norm, a, hi)
             if bm is not None:
                 words = bm.group(2).split()
@@ -1362,6 +1412,8 @@ def _mark_back_references(full: list, cands: list, norm: str, segs: list, lex: _
                              if " ".join(words[k:j]) in lex.titles), None)
                 if span is None:
                     continue
+                if si >= n_sent and (span[1] >= len(words) or words[span[1]] not in _SPEECH_VERBS):
+                    continue             # after a quote only "the senator said": the office is the speaker
                 title = " ".join(words[span[0]:span[1]])
                 mods = bm.group(1).split() + words[:span[0]]
                 if title.split()[-1] in heads or lex.titles[title][1] != "true" \
@@ -1415,9 +1467,13 @@ def _plural_forms(t: str) -> list:
 
 
 # the same alternation as "|".join(_plural_alt(t) ...), first letters factored out (see _alternation)
+# groups of office holders as written: "Senate Democrats", "members of Congress" -> the title each holds
+_PLURAL_GROUPS = _wmap("plural_groups")
 _PLURAL_BEFORE_RE = re.compile(r"(" + _alternation([f for t in sorted(_PLURAL_TITLES, key=len, reverse=True)
-                                                    for f in _plural_forms(t)])
-                               + r")(?:\s+(?:include|included|including|are|were|such as|like|namely))?"
+                                                    for f in _plural_forms(t)]
+                                                   + sorted(_PLURAL_GROUPS, key=len, reverse=True))
+                               + r")(?:\s+(?:from|of|in)\s+(?:[A-Z][\w.]*\s?){1,3})?"     # "... from Florida"
+                               r"(?:\s*,?\s+(?:include|included|including|are|were|such as|like|namely))?"
                                r"(?:\s+|\s*[,:]\s*)$")
 _LIST_SEP_RE = re.compile(r"(?:,?\s*(?:Jr|Sr)\.?|\s+I{2,3})?\s*(?:\([^()]{1,30}\)|of\s+(?:[A-Z][\w.]*\s?){1,3})?\s*"
                           r"(?:,\s*(?:and\s+)?|and\s+)")
@@ -1434,7 +1490,7 @@ def _mark_plural_titles(persons: list, norm: str, segs: list, lex: _Lex) -> None
         m = _PLURAL_BEFORE_RE.search(norm, max(first.seg_lo, first.start - 40), first.start)
         if m is None or (m.start() > 0 and norm[m.start() - 1].isalnum()):
             continue
-        title = _PLURAL_TITLES[m.group(1).lower()]
+        title = _PLURAL_GROUPS.get(m.group(1)) or _PLURAL_TITLES[m.group(1).lower()]
         role, official, _, _, _ = _describe_role(title, [], lex)
         c = first
         while c is not None:
@@ -1466,7 +1522,7 @@ def _principal_before_re(title: str) -> re.Pattern:
     return re.compile(r"((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?=(?:'s|')?\s)"
                       r"|(?<![\w])the\s+(?:[a-z-]+\s+){0,2}[a-z-]+(?='s?\s)"
                       r"|(?<![\w])(?:[Hh]is|[Hh]er)(?=\s))(?:'s|')?\s+((?:(?:" + mods + r")\s+){0,3})"
-                      + tw + r"\s+$")
+                      + tw + r",?\s+$")     # "his chief strategist, X": the comma of an apposition
 
 
 _AFTER_PRINCIPAL_RE = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;()\"]{1,60}?)\s+(?:for|to|of|at)\s+"
@@ -1559,6 +1615,8 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
 
 
 _SUFFIXES = _wset("suffixes")
+# offices used in address after an honorific ("Mr. President"): no name follows
+_ADDRESS_TITLES = _wset("address_titles")
 _SYLLABLE_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _ELECTED_AFTER_RE = re.compile(
     r"\s*(?:\([^()]{1,60}\)\s*)?(?:,[^,.;]{1,80},\s*)?(?:(?:who|has|had|have|was|were|is|also|been|"
@@ -1568,8 +1626,8 @@ _ELECTED_AFTER_RE = re.compile(
 
 
 def _strong(c: _Cand) -> bool:
-    return any(e in ("honorific", "title", "credit", "role-before", "role-appos-before", "appos", "who", "age",
-                     "official-clause", "elected") for e in c.evidence)
+    return any(e in ("honorific", "title", "credit", "role-before", "role-appos-before", "appos", "copula", "who",
+                     "age", "official-clause", "elected") for e in c.evidence)
 
 
 # words that place a story in US politics ("U.S.", "White House", "Republican", a state name)
@@ -1772,7 +1830,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
     groups: list[list[_Cand]] = []
     by_last: dict[str, list[list[_Cand]]] = defaultdict(list)    # compatible names share the last word
     for c in sorted(full, key=lambda c: (-len(c.tokens), c.start)):
-        last = (A.fold(A.strip_name(c.name)).split() or [""])[-1]
+        last = A.surname_key((A.strip_name(c.name).split() or [""])[-1])
         hits = [g for g in by_last[last] if A.compatible(c.name, g[0].name)]
         if not hits:
             groups.append([c])
@@ -1795,7 +1853,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
     for c in cands:
         if c.kind not in ("maybe", "none") or not c.tokens:
             continue
-        key = A.fold(c.tokens[-1]).strip(".")
+        key = A.surname_key(c.tokens[-1].strip("."))
         opts = key_to_canon.get(key)
         if not opts:
             continue
