@@ -476,3 +476,73 @@ def test_place_between_speaker_and_verb():
 def test_abbreviation_dot_inside_an_apposition():
     q = run("Ann Wills, a teacher from Raleigh, N.C. and a union member, said: “The vote is a disgrace.”")
     assert one(q, "vote is a disgrace")["speaker"] == "Ann Wills"
+
+
+# --------------------------------------------------------------------------- speaker rules (PolNeAR error study)
+def test_sentence_initial_common_word_is_not_a_name():
+    # "Hours" is only capitalised because it opens the sentence ("hours" is
+    # written in lower case elsewhere): the speaker is the pronoun after it
+    q = run("Governor Rita Vance spent two hours at the flooded school. She met parents there.\n"
+            "Hours later, she issued a statement calling for “calm and patience in the days ahead.”")
+    row = one(q, "calm and patience")
+    assert row["speaker_mention"] == "she"
+    assert row["speaker"] == "Rita Vance"
+
+
+def test_common_word_opening_a_description_still_speaks():
+    # the same capitalised common word can open a speaker description
+    q = run("Several nuclear plants reopened. Nuclear experts warned of “a long and costly repair.”")
+    assert one(q, "costly repair")["speaker_mention"] == "Nuclear experts"
+
+
+def test_passive_agent_before_the_quote_speaks():
+    q = run("Ruiz was asked by radio host Mary Tolland whether his plan would mean "
+            "“a tax increase for every family in the state.”")
+    row = one(q, "tax increase")
+    assert row["speaker"] == "Mary Tolland" and row["verb"] == "ask"
+
+
+def test_passive_agent_after_the_quote_speaks():
+    q = run("The new law was called “a disaster for renters” by Mayor Jim Oakes on Friday.")
+    row = one(q, "disaster for renters")
+    assert row["speaker"] == "Jim Oakes" and row["verb"] == "call"
+    # a "by" that belongs to the writer's noun phrase is not an agent
+    q = run("Lopez called it a smear that was reported in a “hit piece” by The Valley Times.")
+    assert one(q, "hit piece")["speaker"] != "Valley Times"
+
+
+def test_final_said_x_with_a_relative_clause_in_the_apposition():
+    q = run("Tom Reyes spoke first.\n"
+            "“We are extremely pleased” with the ruling, said Ann Harte, director of the Valley Tenants "
+            "Union, a group that sued the city.")
+    assert one(q, "extremely pleased")["speaker"] == "Ann Harte"
+
+
+def test_unlisted_verb_with_an_object_after_a_spoken_quote():
+    q = run("Mayor Tom Reyes spoke first.\n“Your record is amazing,” Lopez assured the host.")
+    assert one(q, "record is amazing")["speaker"] == "Lopez"
+
+
+def test_name_inside_reported_speech_is_not_the_speaker():
+    q = run("Ruiz said he is certain Lopez will continue to be “a friend of the workers.”")
+    assert one(q, "friend of the workers")["speaker"] == "Ruiz"
+    # a new clause after a comma has its own subject
+    q = run("Ruiz said the plan was fine, and Lopez vowed to “fight it in every court.”")
+    assert one(q, "every court")["speaker"] == "Lopez"
+
+
+def test_two_quotes_share_the_attribution_after_the_second():
+    q = run("Guns are “a public health crisis” and “a threat to our children,” Mary Tolland, "
+            "the former governor of Utah, told the crowd on Tuesday.")
+    assert one(q, "public health crisis")["speaker"] == "Mary Tolland"
+    assert one(q, "threat to our children")["speaker"] == "Mary Tolland"
+
+
+def test_coordinated_verb_takes_the_subject_of_the_first_verb():
+    q = run("The anxiety was clear when House Speaker Tom Rand of Ohio lamented the “sorry” state of the "
+            "race and criticized the “identity politics” on display in the campaign.")
+    assert one(q, "identity politics")["speaker"] == "Tom Rand"
+    # the subject of an opening "As ..." clause is not the subject of the main clause
+    q = run("As the crowd began to chant, Sara Mills was joined on stage by a friend and joked, "
+            "“You are all being ridiculous tonight.”")
+    assert one(q, "ridiculous tonight")["speaker"] == "Sara Mills"

@@ -459,6 +459,12 @@ def _is_poss(tok) -> bool:
     return tok.low.endswith("'s") or (tok.low.endswith("s'") and len(tok.low) > 2)
 
 
+def _decapped(tok) -> bool:
+    """A sentence-initial word that :meth:`_Article.sent_tokens` found to be a
+    common word ("Hours later, she ...") rather than a name."""
+    return not tok.cap and tok.t[:1].isupper()
+
+
 _TITLE_SMALL_WORDS = ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "from", "by", "is")
 
 
@@ -1157,9 +1163,12 @@ def _np_fwd(toks, i, hi):
     has_cap = False
     has_noun = False
     n_low = 0
+    # a common word opening the sentence ("Nuclear experts", "One such
+    # document") starts a description, as a determiner would
+    det_first = toks[i].low in _DETS or _decapped(toks[i])
     while j <= hi:
         p = toks[j]
-        if p.low in _DETS and j == i:
+        if j == i and det_first:
             j += 1
             continue
         if p.cap:
@@ -1183,7 +1192,7 @@ def _np_fwd(toks, i, hi):
                 if la <= hi and toks[la].cap and toks[la].low not in _PREPS:
                     j = la
                     continue
-            if toks[i].low in _DETS and not has_cap and (p.low not in _VERBS or p.low in _SPEAKER_NOUNS) \
+            if det_first and not has_cap and (p.low not in _VERBS or p.low in _SPEAKER_NOUNS) \
                     and p.low not in _EXTRA_CUES and p.low not in _ADVS:
                 has_noun = True
                 j += 1
@@ -1201,7 +1210,7 @@ def _np_fwd(toks, i, hi):
                 continue
             if has_cap or has_noun:
                 break
-            if toks[i].low in _DETS:
+            if det_first:
                 j += 1
                 n_low += 1
                 has_noun = True
@@ -1391,6 +1400,11 @@ _AS_LEMMAS = {"say", "tell", "write", "put it", "note", "add", "explain", "argue
 _PP_AFTER_SPEAKER = {"in", "at", "from", "of", "with", "for", "on"}
 
 
+#: words opening the object of a verb after a quote ("..., Lopez assured the host.")
+_OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "him", "them", "me", "us", "reporters", "voters",
+                 "supporters", "viewers", "listeners", "everyone"}
+
+
 def _is_unknown_past(tok) -> bool:
     """A lower-case past-tense form that is not in the verb lexicon ("remembered")."""
     return (not tok.cap and tok.word and len(tok.low) > 4 and tok.low.endswith("ed")
@@ -1400,6 +1414,31 @@ def _is_unknown_past(tok) -> bool:
 _SAY_FORMS = {"said", "says", "say", "told", "tells", "wrote", "writes", "argued", "argues", "added",
               "claimed", "claims", "insisted", "insists", "noted", "notes", "stated", "warned", "warns"}
 _CONJ = {"and", "but", "so", "yet", "or", "then", "still", "also", "now", "instead"}
+
+
+#: words that open a new clause after a comma ("..., to which X replied")
+_CLAUSE_OPENERS = {"to", "which", "who", "when", "while", "whereas", "as", "after", "before", "where"}
+_BE_FORMS = {"is", "was", "were", "are", "be", "been", "being", "'s", "am"}
+
+
+def _passive_at(toks, k) -> bool:
+    """The verb at token ``k`` is a passive participle: a form of "be" before
+    it, adverbs aside ("was asked", "has been repeatedly called"), or a
+    naming participle ("a plan dubbed", "often labeled").
+
+    >>> toks = _tokens("Ruiz was later asked by", 0)
+    >>> _passive_at(toks, 3), _passive_at(_tokens("Ruiz asked by", 0), 1)
+    (True, False)
+    """
+    low = toks[k].low
+    if not (low.endswith("ed") or low in ("told", "known", "said", "written", "seen")):
+        return False
+    m = k - 1
+    while m >= 0 and (toks[m].low in _ADVS or toks[m].low == "as") and toks[m].low not in _BE_FORMS:
+        m -= 1
+    if m >= 0 and toks[m].low in _BE_FORMS:
+        return True
+    return low in _NAMING_PARTICIPLES or low in ("described", "known")
 
 
 def _nearest_actor(toks, hi, lo=0):
@@ -1445,7 +1484,7 @@ def _sentence_subject(toks, lo, hi):
     # skip a leading adverbial phrase closed by a comma
     if i <= hi and (toks[i].low in _PREPS or toks[i].low in _NON_NAME_FIRST or toks[i].low.endswith("ing")
                     or toks[i].low in _ADVS or _participle_opener(toks, i, hi)
-                    or toks[i].low.endswith("ly")) and toks[i].low not in _PRONOUNS:
+                    or toks[i].low.endswith("ly") or _decapped(toks[i])) and toks[i].low not in _PRONOUNS:
         for k in range(i, min(hi, i + 25) + 1):
             if toks[k].t == ",":
                 i = k + 1
@@ -1499,6 +1538,11 @@ def _clause_subject(toks, lo, hi):
     return None
 
 
+#: sentence openers the noun-phrase rules already know (function words, titles)
+_KNOWN_OPENERS = frozenset(_PRONOUNS | _DETS | _ADVS | _CONJ | _PREPS | _NOT_NAMES | _NON_NAME_FIRST
+                           | _TITLE_WORDS | _QUANTIFIER_SUBJECTS | _NP_STOP_NEXT | _ROLE_STOP)
+
+
 class _LazySentences(dict):
     """paragraph index -> sentence spans, split only when first asked for."""
 
@@ -1531,8 +1575,45 @@ class _Article:
         self.types = types
         self.want_indirect = want_indirect
         self.speakers: list[dict] = []   # timeline of attributions (for back-reference)
+        self._common: dict = {}          # memo of common_word
 
     # ---------------------------------------------------------------- helpers
+    def sent_tokens(self, masked: str, offset: int) -> list:
+        """:func:`_tokens` of a sentence's opening words, with a capitalised
+        first word that is only capitalised because it opens the sentence
+        ("Hours later, she said", "Given his record, ...") marked as a
+        common word (``cap`` false), so it is never read as a name."""
+        toks = _tokens(masked, offset)
+        if toks and toks[0].cap and (len(toks) == 1 or not toks[1].cap) and "." not in toks[0].t \
+                and "'" not in toks[0].t \
+                and self.common_word(toks[0].t):
+            t0 = toks[0]
+            t = _Tok.__new__(_Tok)
+            t.s, t.e, t.t, t.low, t.word, t.cap = t0.s, t0.e, t0.t, t0.low, True, False
+            toks[0] = t
+        return toks
+
+    def common_word(self, word: str) -> bool:
+        """True when ``word`` (capitalised, opening a sentence) is written in
+        lower case elsewhere in the article and never capitalised inside a
+        sentence, and names no known person: a common word, not a name. News
+        text capitalises names everywhere, common words only at a sentence
+        start (memoised per article)."""
+        memo = self._common
+        try:
+            return memo[word]
+        except KeyError:
+            pass
+        low = word.lower()
+        f = self.folded
+        esc = re.escape(low)
+        found = low != word and len(low) > 1 and low not in _KNOWN_OPENERS and low in f and \
+            re.search(r"(?<![\w'\-])" + esc + r"(?![\w'\-])", f) is not None and \
+            re.search(r"[a-z,;]\s+" + re.escape(word) + r"(?![\w\-])", f) is None and \
+            self.names.person(word) is None
+        memo[word] = found
+        return found
+
     def para_index(self, pos):
         k = bisect.bisect_right(self.starts, pos) - 1
         if k >= 0:
@@ -1759,8 +1840,10 @@ class _Article:
         return None
 
     # ---------------------------------------------------------------- attribution of one window
-    def attribute_after(self, toks):
-        """Tokens following a closing mark: ', he said', ', said X', ', X said', 'according to X'."""
+    def attribute_after(self, toks, speech_end=False):
+        """Tokens following a closing mark: ', he said', ', said X', ', X said', 'according to X'.
+        ``speech_end``: the quote is a spoken sentence closed by "," "!" or "?"
+        (then "X <unlisted verb> the host" attributes it too)."""
         k = 0
         n = len(toks)
         while k < n and toks[k].t in (",", "-", "'", '"'):
@@ -1844,7 +1927,8 @@ class _Article:
             if x <= hi and x > m + 1 and toks[x].low in _VERBS and not toks[x].cap and toks[x - 1].cap:
                 return np2, _VERBS[toks[x].low], ""
         if m <= hi and np2[2] == "named" and _is_unknown_past(toks[m]) and \
-                (m + 1 > hi or toks[m + 1].t in (".", ",", "!", "?") or toks[m + 1].low in _PREPS):
+                (m + 1 > hi or toks[m + 1].t in (".", ",", "!", "?") or toks[m + 1].low in _PREPS
+                 or speech_end and toks[m + 1].low in _OBJECT_WORDS):
             # "...,” Trump barked." with a verb the lexicon lacks
             return np2, (toks[m].low, "evaluative"), ""
         if np[1] + 1 <= hi and toks[np[1] + 1].t == "," and np[2] != "pronoun":
@@ -1878,8 +1962,9 @@ class _Article:
             if len(tail) <= 9 and not any(x.low == "that" or x.t[0] == _MASK for x in tail):
                 return got, sub
             if tail and tail[0].t == "," and len(tail) <= 30 and got[0][2] == "named" and \
-                    not any(x.low in ("that", "who", "which") or x.t[0] == _MASK or x.low in _VERBS
-                            or x.t in (";", ":") for x in tail):
+                    not any(x.low in ("that", "who", "which") and (i < 3 or tail[i - 1].t == ",")
+                            or x.t[0] == _MASK or x.low in _VERBS or x.t in (";", ":")
+                            for i, x in enumerate(tail)):
                 # ", said Steve Elmendorf, deputy campaign manager for John Kerry's
                 # 2004 campaign.": a long apposition after the name, no new clause
                 return got, sub
@@ -1914,6 +1999,13 @@ class _Article:
                 if np:
                     return np, ("according to", "neutral"), "according_to"
         for k in range(n - 1, -1, -1):
+            if k + 2 < n and toks[k + 1].low == "by" and not toks[k].cap and toks[k].low in _VERBS \
+                    and " " not in _VERBS[toks[k].low][0] and _passive_at(toks, k):
+                # "X was asked by host Y whether ...": the agent after "by"
+                # speaks, not the passive subject
+                np = _np_fwd(toks, k + 2, n - 1)
+                if np is not None:
+                    return np, _VERBS[toks[k].low], ""
             v = _verb_at(toks, k)
             if v is None:
                 t = toks[k]
@@ -2009,11 +2101,32 @@ class _Article:
                     outer = self.attribute_before(toks[:np[0] - 1], 0)
                     if outer is not None and outer[0][2] != "description":
                         return outer
+                if np[2] != "pronoun" and np[0] >= 2 and toks[k].low not in _SAY_FORMS:
+                    # "Cruz said he is certain Rubio will continue to be “...”": a
+                    # name inside what an earlier subject says is reported by that
+                    # subject; the outer speaker is the source of the quoted words
+                    sf = next((x for x in range(np[0] - 1, 0, -1) if toks[x].low in _SAY_FORMS
+                               and not toks[x].cap), None)
+                    if sf is not None and not any(
+                            toks[x].t in (";", ":") or toks[x].t == "," and (
+                                toks[x + 1].low in _CONJ or toks[x + 1].low in _CLAUSE_OPENERS
+                                or x + 1 == np[0] or toks[x + 1].low in _DETS and x + 2 == np[0])
+                            for x in range(sf, np[0])):
+                        outer = self.attribute_before(toks[:sf + 1], 0)
+                        if outer is not None and outer[0][1] < sf and outer[2] != "according_to":
+                            return outer
                 return np, v, ""
             if toks[j].low in ("and", "but") and j >= 1:
                 # a coordinated verb phrase ("Wilson praised Rubio and said the
                 # senator can ..."): the speaker is the clause subject, not the
-                # noun phrase after the verb
+                # noun phrase after the verb; first the subject of the verb
+                # coordinated with this one ("when X lamented ... and criticized")
+                prev = self.attribute_before(toks[:j], 0)
+                if prev is not None and prev[2] != "according_to" and prev[0][2] != "pronoun" and not (
+                        toks[0].low in _CLAUSE_OPENERS | {"if", "because", "since", "although", "though"}
+                        and any(t.t == "," for t in toks[prev[0][1]:j])):
+                    # (not the subject of an opening "As the crowd began to chant, ...")
+                    return prev[0], v, ""
                 np = _clause_subject(toks, 0, j - 1) or _sentence_subject(toks, 0, j - 1)
                 if np is not None:
                     return np, v, ""
@@ -2085,7 +2198,7 @@ class _Article:
                 seg = masked[k][a - s0:b - s0]
                 if _MASK in seg or not _INDIRECT_CUE_RE.search(seg):
                     continue           # indirect() would find nothing: skip tokenising
-                toks = _tokens(seg, a)
+                toks = self.sent_tokens(seg, a)
                 if not toks:
                     continue
                 found = self.indirect(toks, names, a, b, quote_spans)
@@ -2122,7 +2235,7 @@ class _Article:
             for a, b in sent_lists[k]:
                 if a <= o:
                     sa = a
-            before_toks = _tokens(masked[k][sa - s0:o - s0], sa)
+            before_toks = self.sent_tokens(masked[k][sa - s0:o - s0], sa)
             colon_intro = False
             if not before_toks and k > 0 and masked[k - 1].rstrip().endswith(":"):
                 # "Cruz continued:" / "he declared:" then the quote as the next paragraph
@@ -2130,7 +2243,7 @@ class _Article:
                 for a, b in sent_lists[k - 1]:
                     pa = a
                 pm = masked[k - 1].rstrip()
-                before_toks = _tokens(pm[pa - spans[k - 1][0]:], pa)
+                before_toks = self.sent_tokens(pm[pa - spans[k - 1][0]:], pa)
                 colon_intro = True
             # after window: from the closing mark to the sentence end
             s1 = spans[kc][0]
@@ -2182,8 +2295,29 @@ class _Article:
                 # attribution in the quote's own sentence beats the next sentence's
                 att = self.attribute_before(before_toks, 0)
                 att_toks = before_toks if att is not None else None
+            if att is None and len(after_toks) > 1 and after_toks[0].low == "by" and before_toks:
+                # "a plan often labeled a “giveaway” by critics": the agent of a
+                # passive naming verb before the quote speaks the quoted words
+                pv = next((x for x in range(len(before_toks) - 1, max(-1, len(before_toks) - 5), -1)
+                           if before_toks[x].low in _VERBS and _passive_at(before_toks, x)), None)
+                if pv is not None and all(t.low in ("as", "a", "an", "the") or t.low in _ADVS
+                                          for t in before_toks[pv + 1:]):
+                    np = _np_fwd(after_toks, 1, min(len(after_toks) - 1, 15))
+                    if np is not None:
+                        att, att_toks = (np, _VERBS[before_toks[pv].low], ""), after_toks
+            if att is None and len(after_toks) > 3 and after_toks[0].low in ("and", "or"):
+                # "“A” and “B,” X said": the first of two quotes shares the
+                # attribution that follows the second
+                x = 1
+                while x < len(after_toks) and after_toks[x].t in ('"', "'"):
+                    x += 1
+                if x < len(after_toks) and after_toks[x].t[0] == _MASK:
+                    got = self.attribute_after(after_toks[x + 1:])
+                    if got is not None and got[2] != "according_to":
+                        att, att_toks = got, after_toks[x + 1:]
             if att is None and after_toks:
-                att = self.attribute_after(after_toks)
+                att = self.attribute_after(after_toks, speech_end=inner_f[-1:] in (",", "!", "?") and
+                                           inner_f[:1].isupper())
                 att_toks = after_toks
             if att is None and before_toks:
                 att = self.attribute_before(before_toks, 0)
@@ -2391,7 +2525,7 @@ class _Article:
             sp["source"] = "previous"
             return sp, prev_quote["verb"], prev_quote["verb_class"]
         ps0 = self.spans[pk][0]
-        toks = _tokens(masked[pk][a - ps0:b - ps0], a)
+        toks = self.sent_tokens(masked[pk][a - ps0:b - ps0], a)
         if not toks or any(t.t[0] == _MASK for t in toks):
             return None
         att = self.attribute_before(toks, 0)
