@@ -210,6 +210,10 @@ _MEDIA_SURNAMES = _wset("media_surnames")
 _MEDIA_OPENERS = _wset("media_openers")
 _MODIFIERS = _wset("modifiers")
 _DESCRIPTORS = _wset("descriptors")
+# words after a place that name a constituency or district: "Bristol North"
+_COMPASS_WORDS = _wset("compass_words")
+# words before a given name that make a nickname or slogan: "Crazy Bernie", "Hail Carly"
+_EPITHETS = _wset("epithets")
 _DERIVED_RE = re.compile(r"-(?:based|born|led|backed|owned|run|made|style|era|funded|linked|affiliated|controlled|"
                          r"bound|speaking|american|british)$")
 _WEEKDAYS = _wset("weekdays")
@@ -218,6 +222,8 @@ _NEVER_SURNAMES = _wset("never_surnames")
 _LEGISLATURE_HEADS = _wset("legislature_heads")
 _MEMBER_OF_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:former\s+|veteran\s+|sitting\s+)?member\s+of\s+(?:the\s+)?"
                            r"((?:[\w'-]+\s+){0,5}([\w'-]+))$", re.I)
+# a seat held in a legislature, as Westminster-system news write it: "the member for Wentworth"
+_MEMBER_FOR_RE = re.compile(r"(?:(?:a|the)\s+)?(?:former\s+|federal\s+|state\s+|local\s+)?member\s+for\s+(?:the\s+)?[A-Z]")
 # the service before a rank: "Army Capt. X", "Navy Adm. Y", "Border Patrol agent Z"
 _SERVICE_WORDS = _wset("service_words")
 # what may follow a title in an apposition: "owner of X", "spokesman for Y", "aide to Z",
@@ -244,8 +250,14 @@ _AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.
 # Florida", "X, who is a former senator", "X served as mayor of Y" (the article or "served as" needed:
 # "X is running for president" is no description)
 _COPULA_AFTER_RE = re.compile(r"\s*(?:,\s*who\s+)?(?:(?:is|was|has\s+been|had\s+been|became|remains)\s+"
-                              r"(?:now\s+|also\s+|still\s+|currently\s+)?(?=(?:the|a|an|his|her|their)\s)|"
-                              r"(?:served|serves|serving)\s+as\s+(?=[a-z]))")
+                              r"(?:now\s+|also\s+|still\s+|currently\s+)?(?=(?:the|a|an|his|her|their)\s|"
+                              # "who was French president until 2012": a country adjective, no article
+                              r"(?:former\s+)?[A-Z][\w.-]+\s+[a-z])|"
+                              r"(?:served|serves|serving)\s+as\s+(?=[a-z])|"
+                              # "X resigned as prime minister", "X was appointed foreign minister"
+                              r"(?:resigned|resigns|stepped\s+down|steps\s+down|retired|quit)\s+as\s+(?=[a-zA-Z])|"
+                              r"(?:was|were|has\s+been|had\s+been|is)\s+(?:appointed|named|installed|re-?elected|"
+                              r"elected|sworn\s+in)\s+(?:as\s+)?(?=(?:the\s+)?(?:[A-Z][\w.-]+\s+)?[a-z]))")
 # the words before a staff title in an apposition: whom it serves and what kind of job it is
 # ("a McConnell spokesman", "a senior Obama adviser", "a Trump campaign aide")
 _APPOS_PRINCIPAL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)((?:\s+[a-z][\w-]*){0,3})$")
@@ -259,7 +271,7 @@ _CREDIT_RE = re.compile(r"(?:^|[\s(\[])(?:image|images|photo|photos|photograph|p
                         r"credits|photographer|illustration|graphic|map|source)s?(?:\s+(?:credit|by|courtesy))?"
                         r"\s*(?:[:|]|by)\s*(?:[^\s:/]{1,40}/)?\s*$", re.I)
 _LOWER_BEFORE_RE = re.compile(r"((?:[\w.'-]+\s+){0,6})$")
-_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|of)\s+$")
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|of|for)\s+$")
 _BY_BEFORE_RE = re.compile(r"\bby\s+$")
 _POSSESSOR_BEFORE_RE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})'s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*,\s*$")
 _THE_ROLE_BEFORE_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*'s)\s+"
@@ -291,10 +303,10 @@ def _cap_class() -> str:
 
 _UP = _cap_class()
 _PARTICLES = r"(?:de|del|della|di|da|dos|das|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el|y)"
-_WORD = rf"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Rev|Hon|Mme|Messrs|Det|Supt|Insp)\.(?=[ ][{_UP}])|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=\s)|[{_UP}][\w]*(?:['\-][\w]+)*|[a-z]{{1,3}}-[{_UP}][\w]*(?:-[\w]+)*|[a-z][{_UP}][\w]+)"
+_WORD = rf"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Rev|Hon|Mme|Messrs|Det|Supt|Insp|Maj)\.(?=[ ][{_UP}])|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=\s)|[{_UP}][\w]*(?:['\-][\w]+)*|[a-z]{{1,3}}-[{_UP}][\w]*(?:-[\w]+)*|[a-z][{_UP}][\w]+)"
 # The first word of a sequence starts with a capital (a plain character class first lets the
 # regex engine skip ahead fast); lower-case-initial forms ("al-Assad", "iPhone") only continue one.
-_WORD_HEAD = (rf"[{_UP}](?:(?<=[MDPSRGCLAHTI])(?:r|rs|s|x|rof|en|ep|ov|ol|t|gt|apt|mdr|dm|ev|on|me|essrs|et|upt|nsp)"
+_WORD_HEAD = (rf"[{_UP}](?:(?<=[MDPSRGCLAHTI])(?:r|rs|s|x|rof|en|ep|ov|ol|t|gt|apt|mdr|dm|ev|on|me|essrs|et|upt|nsp|aj)"
               rf"\.(?=[ ][{_UP}])|\.(?:[{_UP}]\.)+|\.(?=\s)|[\w]*(?:['\-][\w]+)*)")
 _SEQ_RE = re.compile(rf"{_WORD_HEAD}(?:[ ]+(?:{_PARTICLES}[ ]+){{0,2}}{_WORD})*")
 _SEQ_BEFORE_BAD = frozenset("'.-")
@@ -712,7 +724,7 @@ def _normalize(text: str) -> str:
 
 
 _ROLE_FOR_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+(?:for|to|of|at)\s+"
-                                 r"((?:the\s+)?(?:[A-Z][\w.&'-]*|[a-z]+)(?:\s+(?:of|for|and|the|[A-Z][\w.&'-]*)){0,6})"
+                                 r"((?:the\s+)?(?:[A-Z][\w.&'-]*|[a-z]+)(?:\s+(?:of|for|and|the|[A-Z][\w.&'-]*|[a-z][\w-]*)){0,6})"
                                  r"\s*,\s*$")
 def _title_and(before: str, lex: _Lex):
     """(modifiers, title phrase) of a capitalised title that ends just before
@@ -760,6 +772,10 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     ('', 2, 4, 'prime minister')
     """
     low = [A.fold(t) for t in toks]
+    for k, w in enumerate(low):
+        # "Then-President X", "Ex-Governor Y": the title is read without its prefix
+        if w[:3] in ("the", "ex-") and w.startswith(("then-", "ex-")) and w.partition("-")[2] in lex.titles:
+            low[k] = w.partition("-")[2]
     n_t = len(toks)
     i = 0
     title_mods: list[str] = []
@@ -892,6 +908,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             kind if kind != "organisation" else "other")
         return (kind, i, j) + out + ("",)
     other = ("other", i, j) + out + ("",)
+    if len(nlow) >= 2 and head in _COMPASS_WORDS and " ".join(nlow[:-1]) in lex.places:
+        return ("place", i, j) + out + ("",)    # "Bristol North", "Leeds Central": a constituency
     if fname in _ADDRESS_TITLES and "honorific" in evidence:
         return ("none", i, j) + out + ("",)     # "Mr. President", "Madam Speaker": an address, not a name
     if len(nlow) == 1 and (nlow[0] in _DESCRIPTORS or nlow[0] in _PARTY_MEMBER):
@@ -903,6 +921,9 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     if any(t in lex.adj_country or t in lex.country_names or (t.endswith("s") and t[:-1] in lex.adj_country)
            for t in nlow) or head in _GROUP_WORDS:
         return other
+    if len(nlow) == 2 and not given_first and nlow[1] in lex.given and (
+            nlow[0] in _EPITHETS or (nlow[0].endswith("ing") and len(nlow[0]) > 5)):
+        return other                     # "Crazy Bernie", "Electing Hillary": a nickname or a slogan
     if any(t in _GROUP_ADJECTIVES and not (k == 0 and t in lex.given) for k, t in enumerate(nlow)):
         return other                     # "Radical Islamic", "Messianic Jewish", "Southeast Asian"
     if len(nlow) == 2 and head in _US_STATES and head not in _PLACE_SURNAMES and not given_first:
@@ -924,8 +945,20 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
 
 
 _PORTFOLIO_BEFORE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|Commissioner|Ambassador|"
-                                  r"Envoy|Spokes(?:man|woman|person)|Minister of State|Secretary of State))\s+(for|of|to)\s+"
+                                  r"Envoy|Spokes(?:man|woman|person)|Minister of State|Secretary of State|"
+                                  # heads of a body: "President of the European Commission X"
+                                  r"President|Chair(?:man|woman|person)?|Director(?:-General)?|"
+                                  r"Secretary-General|Governor|Head|Speaker|Mayor|Chief|Inspector-General|"
+                                  r"Inspector General))\s+(for|of|to)\s+"
                                   r"(the\s+)?$")
+
+
+# heads whose status is that of the body they lead (see _analyse): "President of X"
+# last words of a department's name, not a body's: "Director of Government Affairs"
+_DEPARTMENT_WORDS = frozenset({"affairs", "relations", "policy", "communications", "operations", "programs",
+                               "programmes", "strategy", "development", "research", "marketing", "sales", "outreach"})
+_BODY_HEADS = frozenset({"president", "vice president", "chair", "chairman", "chairwoman", "chairperson", "director",
+                         "director-general", "director general", "head"})
 
 
 def _split_portfolio(c: _Cand, norm: str, lex: _Lex) -> tuple | None:
@@ -949,9 +982,10 @@ def _split_portfolio(c: _Cand, norm: str, lex: _Lex) -> tuple | None:
     if suf is None:
         return None
     role = f"{pm.group(2)} {pm.group(3) or ''}{' '.join(toks[:k])}"     # "for Immigration", "to the UN"
+    body = " ".join(toks[:k])
     c.tokens, c.offs = toks[k:], c.offs[k:]
     c.start = c.offs[0]
-    return suf[2], role
+    return suf[2], role, body, " ".join(title_words[:suf[1]])
 
 
 def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
@@ -993,6 +1027,18 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
     if portfolio is not None and not title_phrase:
         title_phrase = c.title = portfolio[0]
         role, off, inst, ctry, _ = _describe_role(title_phrase, [], lex)
+        if title_phrase in _BODY_HEADS:
+            # a head of a body takes the body's status ("President of the European Commission X",
+            # not "President of Planned Parenthood X"); of a place, its office ("Governor of Bavaria X")
+            body = A.fold(portfolio[2].removeprefix("the "))
+            if body.split()[-1] in _DEPARTMENT_WORDS:
+                # "UMWA Director of Government Affairs X": a unit of whoever is named before the title
+                off = _principal_status(portfolio[3], c, {}, lex, []) or "false"
+            else:
+                off = _principal_status(portfolio[2], c, {}, lex, []) or (
+                    "true" if body in lex.places or body in lex.country_names else "false")
+        elif off != "true" and _principal_status(portfolio[2], c, {}, lex, []) == "true":
+            off = "true"                 # "Inspector-General of Police X": a state body named
         c.role, c.official, c.institution, c.country = f"{role} {portfolio[1]}", off, inst, ctry
         c.evidence.append("title")
     if kind:
@@ -1096,6 +1142,8 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         age_m = _AFTER_AGE_RE.match(after) if comma_after else None
         appos_after = after[age_m.end() - 1:] if age_m else after
         am = _AFTER_APPOS_RE.match(appos_after) if comma_after else None
+        if am is not None and am.group(2).startswith(("who ", "whom ", "whose ")):
+            am = None                    # ", who is the foreign minister,": read as a copula below
         copula = False
         if am is None:
             cm = _COPULA_AFTER_RE.match(after)
@@ -1112,6 +1160,12 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
             c.title = "legislator"
             c.role, c.official = "legislator", "true"
             c.country = c.country or "United States"
+            c.evidence.append("appos")
+            am = None
+        if am and _MEMBER_FOR_RE.match(am.group(0).strip(" ,")):
+            # "X, the member for Wentworth": a legislator and the seat held
+            c.title = "legislator"
+            c.role, c.official = "legislator", "true"
             c.evidence.append("appos")
             am = None
         mm = _MEMBER_OF_RE.match(am.group(0).strip(" ,")) if am else None
@@ -1233,7 +1287,12 @@ _PARTY_STATE_AFTER_RE = re.compile(r"\s*(?:\((?:R|D|I|Rep|Dem|Ind)\.?\s?-\s?[A-Z
 _ELECTED_SENT_RE = re.compile(
     r"\b(?:re-?elected|were elected|was elected|been elected|sworn in|took office|"
     r"(?:won|secured|retained|kept|held|lost|regained|gained|captured|clinched|took|defended)\s+(?:back\s+)?"
-    r"(?:a|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}seats?\b|"
+    r"(?:a|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}(?:seats?|wards?|ridings?|electorates?)\b|"
+    # "won Bristol West with 45 per cent", "won Ward 3 by 200 votes": a seat by its name
+    r"(?-i:won\s+(?:(?:in|the)\s+)?[A-Z][\w'-]*(?:\s+[A-Z0-9][\w'-]*){0,3}\s+(?:with|by)\s+(?:about\s+|nearly\s+|over\s+)?"
+    r"\d[\d,.]*\s*(?:per\s*cent|percent|%|votes|ballots))|"
+    r"(?:was|were)\s+declared\s+(?:the\s+)?winners?\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:election|race|seat|poll|"
+    r"vote|ballot)|after\s+(?:a|the)\s+recount)|"
     r"(?:won|secured|retained)\s+re-?election|"
     r"(?:won|secured|earned|clinched|serving|began|started)\s+(?:a|his|her|their)\s+(?:second|third|fourth|fifth|"
     r"sixth|new|another|\d+(?:st|nd|rd|th))\s+(?:(?:[\w-]+-year|consecutive|straight|full)\s+)?term\b|(?:won|topped)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?"
@@ -1250,7 +1309,7 @@ _ELECTED_SENT_RE = re.compile(
     r"[Cc]ongress|[Ss]enate|LegCo|office))", re.I)
 # words one of which every match of _ELECTED_SENT_RE contains (a cheap test per paragraph first)
 _ELECTION_CUES = ("elect", "seat", "sworn in", "took office", "constituenc", "district", "poll", "voted", "returned",
-                  "race", "mandate", "winners", "votes", "ballots", "term")
+                  "race", "mandate", "winner", "votes", "ballots", "term", "ward", "riding", "won ")
 # characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not fold to one
 _CASE_ODD = ("\u017f", "\u0131", "\u0130", "\u212a")
 
@@ -1416,7 +1475,9 @@ def _mark_back_references(full: list, cands: list, norm: str, segs: list, lex: _
                     continue             # after a quote only "the senator said": the office is the speaker
                 title = " ".join(words[span[0]:span[1]])
                 mods = bm.group(1).split() + words[:span[0]]
-                if title.split()[-1] in heads or lex.titles[title][1] != "true" \
+                # a title official alone ("minister") or with its modifiers ("the French president"),
+                # or a head of state's ("the president")
+                if title.split()[-1] in heads or _describe_role(title, mods, lex)[1] != "true" \
                         or any(w[:1].isupper() and A.fold(w) not in lex.adj_country and A.fold(w) not in
                                lex.country_names and A.fold(w) not in _US_STATES for w in mods) \
                         or any(w[:1].islower() and w not in _BACK_MODIFIERS and w not in lex.title_words
@@ -1530,6 +1591,8 @@ _AFTER_PRINCIPAL_RE = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?
 _PRINCIPAL_GOV_WORDS = _GOV_WORDS - {"public", "official", "officials", "united", "european", "city", "state"}
 _STRICT_GOV_WORDS = _wset("strict_gov_words")
 _STATE_TITLE_WORDS = _wset("state_title_words")
+# a state body written in lower case: "the governor of the central bank"
+_STATE_PHRASES = _wset("state_phrases")
 
 
 def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, before_people: list) -> str:
@@ -1555,6 +1618,9 @@ def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, befo
             return "true" if k[2] in _STATE_KINDS else "false"
     if words[-1] in officials and p[:1].isupper():
         return officials[words[-1]]
+    joined = " ".join(words)
+    if any(ph in joined for ph in _STATE_PHRASES):
+        return "true"                  # before the company words: "bank" is one
     if set(words) & (_COMPANY_WORDS | _PARTY_WORDS):
         return "false"
     # a capitalised state word names a state body ("the Interior Department"); a lower-case one only
@@ -1709,8 +1775,102 @@ def _constituency(title: str, rest: list, inst: str, lex: _Lex) -> bool:
     return lex.cues.get(A.fold(inst.split()[-1]).lower(), "") == "" and A.fold(inst) not in lex.known
 
 
-def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -> list[tuple]:
-    """Mention rows of one article (tuples in :data:`MENTION_COLUMNS` order, reading order)."""
+_INITIAL_RE = re.compile(r"^(?:[a-z]\.)+$|^[a-z]$")
+
+
+def _official_key(name: str) -> str:
+    """Gazetteer key of a name: folded, middle initials and "Jr." dropped
+    ("Donald J. Trump" -> "donald trump").
+
+    >>> _official_key("Vladimir V. Putin")
+    'vladimir putin'
+    """
+    words = [w for w in A.fold(name).replace(",", " ").split()
+             if not _INITIAL_RE.match(w) and w.rstrip(".") not in ("jr", "sr")]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=None)
+def _known_officials() -> dict:
+    """``data/people_known_officials.csv``: gazetteer key -> (role, country, year of first office)
+    for well-known holders of public office, named in news with no title ("Angela Merkel said")."""
+    out: dict = {}
+    with open(_DATA / "people_known_officials.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            val = (row["role"].strip(), row["country"].strip(), int(row["since"] or 0))
+            for n in [row["name"]] + row["aliases"].split("|"):
+                k = _official_key(n.strip())
+                if len(k.split()) >= 2:
+                    out.setdefault(k, val)
+    return out
+
+
+# a title the text gives that does not rule out a past office ("Hillary Clinton, the nominee")
+_CAMPAIGN_TITLES = frozenset({"candidate", "presidential candidate", "nominee", "presidential nominee",
+                              "frontrunner", "front-runner", "hopeful", "challenger", "contender", ""})
+
+
+def _mark_known_officials(full: list, cands: list, year: int | None, norm: str) -> None:
+    """Full names (two words or more) of well-known office holders are officials
+    even where the article gives no title: "Angela Merkel said". Not when the
+    article's year is before the office was first taken (Donald Trump in 2016),
+    when the article imagines the person in office ("a President X": written
+    before), nor when the text gives another job or says the office is not yet
+    held ("X, a baker": someone else; "X, the next president")."""
+    known = _known_officials()
+    imagined = {A.fold(c.tokens[-1]) for c in cands if c.tokens and "hypothetical" in c.evidence}
+    for c in full:
+        if imagined and A.fold(c.tokens[-1]) in imagined:
+            continue
+        if c.official == "true" or len(c.tokens) < 2:
+            continue
+        hit = known.get(_official_key(c.name))
+        if hit is None or (year is not None and year < hit[2]):
+            continue
+        if c.title and c.official == "false" and c.title not in _CAMPAIGN_TITLES:
+            continue                     # "X, the next president", "X, a baker": the text says otherwise
+        a, b = _sentence_bounds(norm, c.start, c.seg_lo, c.seg_hi)
+        if set(norm[a:b].lower().split()) & _NOT_YET:
+            continue                     # "X, who is vying to be the next president": written before
+        c.official = "true"
+        if not c.title or c.title in _CAMPAIGN_TITLES:
+            c.role, c.country = hit[0], c.country or hit[1]
+        c.evidence.append("known-official")
+
+
+# a sentence about affairs of state: a country's possessive before a name then names its leader
+# or envoy ("Germany's Angela Merkel met ..."); sport and culture sentences do not ("Kenya's X won")
+_STATE_SENT_RE = re.compile(r"\b(?:government|governments|minist\w+|president\w*|parliament\w*|summit|talks|"
+                            r"treaty|sanctions|diplomat\w*|embassy|leaders?|cabinet|state visit|bilateral|"
+                            r"negotiat\w+|legislat\w+|congress|senate|officials?|ceasefire|accord|coalition|"
+                            r"foreign policy|prime|chancellor|counterparts?|nato|united nations|un|eu|g7|g20)\b", re.I)
+_NOT_STATE_SENT_RE = re.compile(r"\b(?:won|wins|medal\w*|race|match|goals?|cup|championship|tournament|olympic\w*|"
+                                r"marathon|seed(?:ed)?|finals?|film|album|novel|season|coach|player|striker|"
+                                r"athlete|singer|sang|sings|concert|festival|band|team|club|actor|actress|artist|author|champion|record)\b", re.I)
+
+
+def _mark_country_possessors(full: list, norm: str, lex: _Lex) -> None:
+    """ "Germany's Angela Merkel", "Iran's Hassan Rouhani": a country's possessive
+    written straight before a name with no title makes that person the
+    country's official when the sentence is about affairs of state (summit,
+    talks, government ...) and not about sport or culture."""
+    for c in full:
+        if c.title or c.official or not c.possessor or len(c.tokens) < 2:
+            continue
+        country = lex.country_names.get(A.fold(c.possessor))
+        if not country or country == "European Union":
+            continue
+        a, b = _sentence_bounds(norm, c.start, c.seg_lo, c.seg_hi)
+        sent = norm[a:b]
+        if _STATE_SENT_RE.search(sent) and not _NOT_STATE_SENT_RE.search(sent):
+            c.official = "true"
+            c.country = c.country or country
+            c.evidence.append("country-possessor")
+
+
+def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, year: int | None = None) -> list[tuple]:
+    """Mention rows of one article (tuples in :data:`MENTION_COLUMNS` order, reading order);
+    ``year`` (the article's, when known) limits :data:`people_known_officials` to offices taken by then."""
     norm = _normalize(text)
     ctry = Counter()
     cands = _candidates(norm, segs, lex, ctry)
@@ -1754,6 +1914,8 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex) -
         else:
             c.kind = "person"
     full = [c for c in cands if c.kind == "person"]
+    _mark_known_officials(full, cands, year, norm)
+    _mark_country_possessors(full, norm, lex)
     # acronyms defined in the article: "Data Protection Commission (DPC)"
     acronyms = {}
     for c in cands:
@@ -1959,6 +2121,19 @@ def _row(aid, outlet, text, c: _Cand, canonical, etype, mkind) -> tuple:
             c.role, c.institution, c.country, c.official, ",".join(c.evidence))
 
 
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+
+
+def _year(date) -> int | None:
+    """The year of an article's date ("2016-07-19", "17 February 2026"), or None.
+
+    >>> _year("2016-07-19"), _year(""), _year(None)
+    (2016, None, None)
+    """
+    m = _YEAR_RE.search(str(date)) if isinstance(date, str) else None
+    return int(m.group(1)) if m else None
+
+
 def _empty_mentions() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype="object") for c in MENTION_COLUMNS})
     return frame.astype({"segment_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
@@ -1990,11 +2165,12 @@ def mentions(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFram
     rows: list[dict] = []
     status = articles["status"] if "status" in articles.columns else pd.Series("ok", index=articles.index)
     outlets = articles["outlet"] if "outlet" in articles.columns else articles["article_id"]
-    for aid, outlet, text, st in zip(articles["article_id"].tolist(), outlets.tolist(), articles["text"].tolist(),
-                                     status.tolist()):
+    dates = articles["date"].tolist() if "date" in articles.columns else [None] * len(articles)
+    for aid, outlet, text, st, date in zip(articles["article_id"].tolist(), outlets.tolist(),
+                                           articles["text"].tolist(), status.tolist(), dates):
         if st == "error" or not isinstance(text, str) or not text or aid not in segs:
             continue
-        rows.extend(_article_mentions(aid, outlet, text, segs[aid], lex))
+        rows.extend(_article_mentions(aid, outlet, text, segs[aid], lex, _year(date)))
     if not rows:
         return _empty_mentions()
     frame = pd.DataFrame.from_records(rows, columns=MENTION_COLUMNS)
