@@ -222,6 +222,11 @@ _NEVER_SURNAMES = _wset("never_surnames")
 _LEGISLATURE_HEADS = _wset("legislature_heads")
 _MEMBER_OF_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:former\s+|veteran\s+|sitting\s+)?member\s+of\s+(?:the\s+)?"
                            r"((?:[\w'-]+\s+){0,5}([\w'-]+))$", re.I)
+# a member of a committee of a chamber: "the top Democrat on the House Intelligence Committee"
+_COMMITTEE_MEMBER_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:former|senior|veteran|top|ranking|leading)\s+)*"
+                                  r"(?:member|Democrat|Republican|Democratic\s+member|Republican\s+member)\s+"
+                                  r"(?:of|on)\s+the\s+(?:House|Senate)\s+(?:[A-Z][\w,&-]*\s+(?:and\s+)?){0,4}"
+                                  r"(?:Committee|Subcommittee)\b")
 # a seat held in a legislature, as Westminster-system news write it: "the member for Wentworth"
 _MEMBER_FOR_RE = re.compile(r"(?:(?:a|the)\s+)?(?:former\s+|federal\s+|state\s+|local\s+)?member\s+for\s+(?:the\s+)?[A-Z]")
 # the service before a rank: "Army Capt. X", "Navy Adm. Y", "Border Patrol agent Z"
@@ -246,6 +251,59 @@ _AFTER_WHO_RE = re.compile(r"\s*,\s*(?:who|whose|whom)\b([^.;!?\n]{0,160})")
 # an apposition ends at punctuation or where a relative clause starts ("Cruz, the Texas senator whom ...")
 _AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.!?\n\"()]{2,90}?)"
                              r"(?=\s*(?:,|\.|;|\)|$)|\s+(?:who|whom|whose)\b)")
+# dots of abbreviations inside an apposition or a clause after a name ("a spokesman for Mr. Obama",
+# "the U.S. ambassador", "a former C.I.A. director"): masked (same length) so that the patterns above,
+# which end at a full stop, read on; an initialism before a sentence opener keeps its dot ("... in the U.S. He")
+_ABBREV_DOT = "\u2024"
+_ABBREV_RE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|St|Ft|Mt|Prof|"
+                        r"Atty|Supt|Insp|Det|Cmdr|Maj|Cpl|Pvt|Gens)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}(?!\s+(?:He|She|It|"
+                        r"They|The|But|And|In|A|An|This|That|We|I|His|Her|Its|Their|On|At|As|If|When|Some|Many)\b)(?!\s*$))")
+# a middle initial after a capitalised given name: "John F. Kennedy"
+_INITIAL_DOT_RE = re.compile(r"(\b[A-Z][a-z]+ [A-Z])\.(?= [A-Z][a-z])")
+# (the look-ahead lets the engine skip to capital letters fast)
+_ABBREV_ANY_RE = re.compile("(?=[A-Z])(?:" + _INITIAL_DOT_RE.pattern + "|" + _ABBREV_RE.pattern + ")")
+
+
+def _mask_abbrev(s: str) -> str:
+    """``s`` with the dots of honorifics, initialisms and middle initials replaced by
+    :data:`_ABBREV_DOT` (same length, so match offsets hold for ``s`` too).
+
+    >>> _mask_abbrev("a spokesman for Mr. Obama. He") == "a spokesman for Mr\u2024 Obama. He"
+    True
+    """
+    if "." not in s:
+        return s
+    return _ABBREV_ANY_RE.sub(_abbrev_repl, s)
+
+
+def _abbrev_repl(m) -> str:
+    return m.group(1) + _ABBREV_DOT if m.group(1) else m.group(0).replace(".", _ABBREV_DOT)
+
+
+class _Unmasked:
+    """A match on a :func:`_mask_abbrev` text whose groups read as the original text."""
+    __slots__ = ("m",)
+
+    def __init__(self, m):
+        self.m = m
+
+    def group(self, i=0):
+        g = self.m.group(i)
+        return g.replace(_ABBREV_DOT, ".") if g else g
+
+    def end(self, i=0):
+        return self.m.end(i)
+
+    def start(self, i=0):
+        return self.m.start(i)
+
+
+def _match_masked(rx: re.Pattern, s: str):
+    """``rx.match`` on the masked ``s``, groups unmasked (None when no match)."""
+    m = rx.match(s)
+    return _Unmasked(m) if m is not None else None
+
+
 # a predicate that describes the name as an apposition would: "X is the Republican governor of
 # Florida", "X, who is a former senator", "X served as mayor of Y" (the article or "served as" needed:
 # "X is running for president" is no description)
@@ -253,18 +311,33 @@ _COPULA_AFTER_RE = re.compile(r"\s*(?:,\s*who\s+)?(?:(?:is|was|has\s+been|had\s+
                               r"(?:now\s+|also\s+|still\s+|currently\s+)?(?=(?:the|a|an|his|her|their)\s|"
                               # "who was French president until 2012": a country adjective, no article
                               r"(?:former\s+)?[A-Z][\w.-]+\s+[a-z])|"
-                              r"(?:served|serves|serving)\s+as\s+(?=[a-z])|"
+                              # "served as labor secretary", "served as White House counsel"
+                              r"(?:served|serves|serving)\s+(?:[a-z]+ly\s+)?as\s+(?=[A-Za-z])|"
                               # "X resigned as prime minister", "X was appointed foreign minister"
                               r"(?:resigned|resigns|stepped\s+down|steps\s+down|retired|quit)\s+as\s+(?=[a-zA-Z])|"
                               r"(?:was|were|has\s+been|had\s+been|is)\s+(?:appointed|named|installed|re-?elected|"
                               r"elected|sworn\s+in)\s+(?:as\s+)?(?=(?:the\s+)?(?:[A-Z][\w.-]+\s+)?[a-z]))")
+# a police force named after a titled name: "Sergeant X of the Wellington police"
+_POLICE_AFTER_RE = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,4}(?:[Pp]olice|Constabulary|"
+                              r"Sheriff's\s+(?:Office|Department)|Highway\s+Patrol|State\s+Patrol)\b")
+# capitalised words and a lower-case joining word just before a name sequence ("Centers for ")
+_BODY_BEFORE_RE = re.compile(r"(?<![\w.])((?:[A-Z][\w.&'-]*\s+){1,4}(?:for|of|on|and)\s+(?:the\s+)?)$")
+# the first words of a predicate too long for _AFTER_APPOS_RE (groups as there)
+_COPULA_PHRASE_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?((?:[^\s,;.!?\n\"()]+\s+){0,7}"
+                               r"[^\s,;.!?\n\"()]+)")
+# "X, who was press secretary to the president": a title with no article (only modifiers may
+# come before it: "who is now deputy mayor", not "who is running for president")
+_BARE_COPULA_RE = re.compile(r"\s*,\s*who\s+(?:is|was)\s+(?:now\s+|also\s+|then\s+|once\s+)?(?=[A-Za-z])")
 # the words before a staff title in an apposition: whom it serves and what kind of job it is
 # ("a McConnell spokesman", "a senior Obama adviser", "a Trump campaign aide")
 _APPOS_PRINCIPAL_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)((?:\s+[a-z][\w-]*){0,3})$")
 # a legislator's seat title before a constituency name: "MP for ", "the member of parliament for "
 _SEAT_FOR_BEFORE_RE = re.compile(r"\b(?:MPs?|MLAs?|MSPs?|MEPs?|TDs?|[Mm]ember(?:\s+of\s+[Pp]arliament)?|"
                                  r"[Aa]ssembly(?:man|woman|member)|[Cc]ouncill?or)\s+for\s+(?:the\s+)?$")
-_PARTY_FROM_STATE_RE = re.compile(r"(?:Democrat|Republican)\s+(?:from|of)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
+_PARTY_FROM_STATE_RE = re.compile(r"(?:Democrat|Republican)\s+(?:from|of)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
+                                  # the same in the other order: "a California Democrat", "a Texas Republican"
+                                  r"|(?:(?:former|veteran|longtime|conservative|liberal|moderate)\s+)*"
+                                  r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Democrat|Republican)$")
 _AFTER_AGE_RE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
 _CREDIT_RE = re.compile(r"(?:^|[\s(\[])(?:image|images|photo|photos|photograph|picture|video|audio|credit|"
@@ -275,7 +348,7 @@ _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outsid
 _BY_BEFORE_RE = re.compile(r"\bby\s+$")
 _POSSESSOR_BEFORE_RE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})'s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*,\s*$")
 _THE_ROLE_BEFORE_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*'s)\s+"
-                                 r"((?:[A-Za-z][\w.'-]*\s+){0,4}[a-z][\w-]*)"
+                                 r"((?:[A-Za-z][\w.'-]*\s+){0,4}[A-Za-z][\w-]*)"
                                  r"\s*,\s*$")     # "the court's chief judge, X": a possessive inside
 _TITLECASE_RE = re.compile(r"\b[A-Za-z][\w'-]*\b")
 _OFFICIAL_CLAUSE_RE = re.compile(
@@ -288,13 +361,17 @@ _OFFICIAL_CLAUSE_RE = re.compile(
 # "X, who represents Ohio in the Senate", "Y, who sits in parliament": a legislator's seat
 _SEAT_CLAUSE_RE = re.compile(r"\b(?:represents|represented|representing|sits|sat)\b[^.;]{0,60}\b(?:in|on)\s+(?:the\s+)?"
                              r"(?:[A-Z][\w-]*\s+)?(?:[Ss]enate|[Cc]ongress|[Pp]arliament|[Aa]ssembly|[Ll]egislature|"
-                             r"House of (?:Representatives|Commons|Lords|Delegates)|Bundestag|Knesset|Duma)\b")
+                             r"House of (?:Representatives|Commons|Lords|Delegates)|Bundestag|Knesset|Duma|"
+                             # "who sits on the House Judiciary Committee"
+                             r"(?:House|Senate)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){0,4}(?:Committee|Subcommittee))\b")
 
 
 _STATE_CLAUSE_RE = re.compile(
     r"\b(?:chair|chairs|chaired|head|heads|headed|lead|leads|led|oversee|oversees|preside|presides|appointed|"
     r"nominated|elected|sworn|serves|served|serving)\b[^.;]*\b(?:government|ministry|parliament|senate|congress|"
-    r"cabinet|police|court|prosecutors?|legislature|council of ministers)", re.I)
+    r"cabinet|police|court|prosecutors?|legislature|council of ministers|"
+    # a named state department (capitalised): "who served as deputy chief of staff at the State Department"
+    r"(?-i:(?:[A-Z][\w.]*\s+)+Department\b|Department\s+of\s+[A-Z]|White\s+House))", re.I)
 
 
 def _cap_class() -> str:
@@ -387,6 +464,10 @@ def _inner_title(low: list[str], i: int, lex: _Lex):
         if not n or not 1 <= end - (j + n) <= 4:
             continue
         rest = low[j + n:]
+        if low[j] in lex.honorifics and n == 1:
+            continue                   # "State Senator Dr. Kelli Ward": the title is before the honorific
+        while rest and rest[0] in lex.honorifics and len(rest) > 1:
+            rest = rest[1:]
         if any(w in lex.title_words or w in lex.nonname for w in rest):
             continue
         stop = j + n
@@ -481,6 +562,16 @@ def _describe_role_uncached(title_phrase: str, modifiers: list[str], lex: _Lex):
     for m, ml in zip(modifiers, mods_low):
         if ml in lex.known and lex.known[ml][1] == "organisation":
             institution = lex.known[ml][0]
+    if not institution and len(mods_low) > 1:
+        # a body named in several words: "Centers for Disease Control Director X"
+        for i in range(len(mods_low)):
+            for j in range(len(mods_low), i + 1, -1):
+                k = lex.known.get(" ".join(mods_low[i:j]))
+                if k is not None and k[1] == "organisation":
+                    institution = k[0]
+                    break
+            if institution:
+                break
     if set(mods_low) & _NOT_YET:
         official = "false"               # "the next president", "a would-be mayor": no office yet
     if "former" in mods_low or "ex" in mods_low:
@@ -491,6 +582,12 @@ def _describe_role_uncached(title_phrase: str, modifiers: list[str], lex: _Lex):
         role = "Deputy " + role if role[:1].isupper() else "deputy " + role
     mod_words = {w for ml in mods_low for w in ml.split()}
     gov = bool(mod_words & _GOV_WORDS) or bool(country and inst_kind in ("government", "legislature"))
+    # a committee of a legislature: "House Oversight Committee Chairman", "Senate committee chairman"
+    gov = gov or bool(mod_words & {"house", "senate"} and mod_words & {"committee", "subcommittee"})
+    # a city, county or state before a local or police title: "San Francisco Supervisor", "a Dallas officer"
+    if not gov and (inst_kind in ("local government", "police") or title_phrase == "official") and mods_low:
+        gov = any(ml in lex.places or ml in _US_STATES for ml in mods_low) or any(
+            a + " " + b in lex.places for a, b in zip(mods_low, mods_low[1:]))
     # a state body named before the title: "former CIA director", "FBI spokesman"
     gov = gov or bool(institution and lex.known[A.fold(institution)][2] in _STATE_KINDS)
     if official == "ctx":
@@ -498,6 +595,8 @@ def _describe_role_uncached(title_phrase: str, modifiers: list[str], lex: _Lex):
             official = "false"
         elif mod_words & _COMPANY_WORDS:
             official = "false"
+        elif ("House" in modifiers or "Senate" in modifiers) and not mod_words & {"campaign", "party"}:
+            official = "true"            # "House Democratic Leader X", "Senate Republican whip X": a chamber
         elif mod_words & _PARTY_WORDS and inst_kind not in ("legislature", "government"):
             official = "false"           # "county GOP chairman", "Democratic strategist"
         elif gov or country:
@@ -723,9 +822,14 @@ def _normalize(text: str) -> str:
     return text
 
 
-_ROLE_FOR_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+(?:for|to|of|at)\s+"
+_ROLE_FOR_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s+(?:for|to|of|at)\s+"
                                  r"((?:the\s+)?(?:[A-Z][\w.&'-]*|[a-z]+)(?:\s+(?:of|for|and|the|[A-Z][\w.&'-]*|[a-z][\w-]*)){0,6})"
                                  r"\s*,\s*$")
+_ROLE_FOR_START_RE = re.compile(r"(?<![\w'])([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:for|to|of|at)\s+"
+                                r"((?:the\s+)?(?:[A-Z][\w.&'-]*|[a-z]+)(?:\s+(?:of|for|and|the|[A-Z][\w.&'-]*|[a-z][\w-]*)){0,6})"
+                                r"\s*,\s*$")
+
+
 def _title_and(before: str, lex: _Lex):
     """(modifiers, title phrase) of a capitalised title that ends just before
     "and <description>" at the end of ``before``, or None.
@@ -828,6 +932,9 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             title_phrase = " ".join(low[j:j + n])
             evidence.append("title")
             i = j + n
+            while i < n_t - 1 and (low[i] in lex.honorifics or low[i].rstrip(".") in lex.honorifics):
+                evidence.append("honorific")       # "State Senator Dr. Kelli Ward"
+                i += 1
     if not title_phrase and n_t - i >= 3:
         # a known organisation glued before a name: "Fox News Sean Hannity", "CNN's" is split earlier
         for k in (3, 2, 1):
@@ -930,6 +1037,13 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
         return other                     # "Republican Iowa", "Sanders Iowa": a word and a place
     if len(nlow) > 1 and (head in _PARTY_MEMBER or head in _DESCRIPTORS):
         return other                     # "Florida Republican", "Blue Dog Democrat"
+    if len(nlow) == 2 and head in lex.titles and (nlow[0] in _US_STATES or nlow[0] in lex.places
+                                                   or nlow[0] in lex.adj_country):
+        return other                     # "The Florida Senator lost": an office, no name after it
+    if len(nlow) == 1 and len(head) > 5 and head.endswith("ism"):
+        return other                     # "Judaism", "Trumpism": a creed or movement
+    if len(nlow) > 1 and (nlow[0] in _STORM_HEADS or (i > 0 and low[i - 1] in _STORM_HEADS)):
+        return other                     # "Tropical Storm Fay", "Hurricane Katrina": a storm, even after a given name
     if len(nlow) > 1 and not given_first and (nlow[0] in _PLACE_HEADS or nlow[0] in _ORG_HEADS
                                               or any(t in lex.places for t in nlow[:-1])):
         return other                     # "Kentucky Republican", "West Roxbury", "Team Inferno"
@@ -1019,6 +1133,18 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         role, off, inst, ctry, _ = _describe_role(title_phrase, ([c.possessor] if c.possessor else []) + title_mods,
                                                   lex)
         c.role, c.official, c.institution, c.country = role, off, inst, ctry
+        if off != "true" and title_mods and lex.titles.get(title_phrase, ("", "ctx", ""))[1] == "ctx":
+            # a body's name cut by a lower-case word before the sequence: "Centers for Disease Control
+            # Director X" (the sequence starts at "Disease")
+            bm = _BODY_BEFORE_RE.search(norm, max(c.seg_lo, offs[0] - 60), offs[0])
+            if bm is not None:
+                body = bm.group(1) + " ".join(title_mods)
+                k = lex.known.get(A.fold(body))
+                if k is not None and k[1] == "organisation" and k[2] in _STATE_KINDS:
+                    c.official, c.institution = "true", k[0]
+                    c.country = c.country or k[3]
+        if c.official != "true" and _POLICE_AFTER_RE.match(norm, c.end, min(c.seg_hi, c.end + 80)):
+            c.official = "true"          # "Sergeant Tom Doyle of the Wellington police"
         if A.fold(toks[0]) in ("imagine", "envision", "picture") or \
                 _HYPOTHETICAL_TITLE_RE.search(norm, max(c.seg_lo, offs[0] - 40), offs[0]):
             # "what a President Trump would do", "imagine President Sanders": an office imagined, not held
@@ -1051,8 +1177,9 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         return
     name_toks = c.tokens
     given_first = A.fold(name_toks[0]) in lex.given
-    if (not given_first and offs[0] > 0 and norm[offs[0] - 1] in "\"'" and c.end < len(norm)
-            and norm[c.end] in "\"'" and not c.poss):
+    if (not given_first and offs[0] > 0 and norm[offs[0] - 1] in "\"'" and c.end < len(norm) and not c.poss
+            and (norm[c.end] in "\"'" or (norm[c.end] in ",.!?" and norm[c.end + 1:c.end + 2] in ("\"", "'")))):
+        # (American punctuation puts the comma inside: '"Criminal Minds," "Veep"')
         c.kind = "other"                 # a whole quoted title: "Twin Peaks", "Choose Life"
         return
     after = norm[c.end + (2 if c.poss else 0):min(c.seg_hi, c.end + 200)]
@@ -1070,6 +1197,8 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         # romanised Chinese/Korean given names: "Moon Jae-in", "Leung Kwok-hung"
         c.evidence.append("given")
     comma_after = after.lstrip()[:1] == ","      # the "who", age and apposition patterns all need one
+    # (only an apposition, a "who" clause or a predicate starting with a lower-case verb is read masked)
+    after_m = _mask_abbrev(after) if comma_after or after[1:2].islower() else after
     if not c.poss:
         if comma_after and _AFTER_WHO_RE.match(after):
             c.evidence.append("who")
@@ -1080,6 +1209,9 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
     # lower-case role noun just before: "founder Pavel Durov", "spokesperson Elma Saiz"
     if not title_phrase:
         words = before.split()
+        if words and words[-1].lower().startswith(("then-", "ex-")) and words[-1].partition("-")[2][:1].islower():
+            pre, _, rest_w = words[-1].partition("-")   # "the then-governor X", "ex-president X"
+            words = words[:-1] + ["former" if pre.lower() == "ex" else "then", rest_w]
         if words and not before.endswith((",", ":", ";")) and before[-1:].isspace() \
                 and words[-1][-1] not in ",;:" and words[-1].lower() in lex.title_words:
             # cheap test first: a title word just before ("... for president, Mike Murphy": the comma
@@ -1098,6 +1230,12 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         # "a spokesman for the State Department, John Kirby": the role and whom it serves, before
         if not c.title and len(c.tokens) > 1 and before.rstrip().endswith(","):
             fm = _ROLE_FOR_BEFORE_RE.search(before)      # one word after "the mayor of Burlington," is a place
+            if fm is None or _title_suffix(fm.group(1).split(), lex) is None:
+                # "Spokesperson for the Ministry of Defence, Mark Smith, said": the role opens the sentence
+                fm = _ROLE_FOR_START_RE.search(before)
+                if fm is not None and not ((fm.start(1) == 0 and c.start - len(before) == c.seg_lo)
+                                           or before[:fm.start(1)].rstrip()[-1:] in (".", "!", "?", ":", '"')):
+                    fm = None
             if fm is not None:
                 words = fm.group(1).split()
                 suf = _title_suffix(words, lex)
@@ -1140,22 +1278,32 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
     if not c.poss and not c.title:
         # "Castro, 41, the secretary of housing": the apposition follows the age
         age_m = _AFTER_AGE_RE.match(after) if comma_after else None
-        appos_after = after[age_m.end() - 1:] if age_m else after
-        am = _AFTER_APPOS_RE.match(appos_after) if comma_after else None
+        appos_after = after_m[age_m.end() - 1:] if age_m else after_m
+        am = _match_masked(_AFTER_APPOS_RE, appos_after) if comma_after else None
         if am is not None and am.group(2).startswith(("who ", "whom ", "whose ")):
             am = None                    # ", who is the foreign minister,": read as a copula below
-        copula = False
+        copula = bare = False
         if am is None:
-            cm = _COPULA_AFTER_RE.match(after)
+            cm = _COPULA_AFTER_RE.match(after_m)
+            if cm is None:
+                cm = _BARE_COPULA_RE.match(after_m)
+                bare = cm is not None
             if cm is not None:
-                appos_after = ", " + after[cm.end():]
-                am = _AFTER_APPOS_RE.match(appos_after)
+                appos_after = ", " + after_m[cm.end():]
+                # a long predicate may run on past a comma-free clause ("who served as labor secretary
+                # during Mr. Clinton's first term yet endorsed ..."): its first words hold the title
+                am = _match_masked(_AFTER_APPOS_RE, appos_after) or _match_masked(_COPULA_PHRASE_RE, appos_after)
                 copula = am is not None
+        if am and A.fold(am.group(2).split()[0]) in lex.honorifics and len(am.group(2).split()) > 1 \
+                and not any(_poss(w) for w in am.group(2).split()[1:4]):
+            am = None                    # "Cheers, Ms. Yellen": an address or a list, not a description
+                                         # (but "X, Mr. Netanyahu's adviser" is one)
         if am and appos_after[am.end():am.end() + 2] == ". " and len(am.group(2).split()[-1]) <= 4 \
                 and am.group(2).split()[-1][:1].isupper():
             am = None                    # "Mitt Romney, Arizona Sen. John McCain": a list, not an apposition
-        if am and am.group(1) and _PARTY_FROM_STATE_RE.match(am.group(2)) \
-                and A.fold(_PARTY_FROM_STATE_RE.match(am.group(2)).group(1)) in _US_STATES:
+        psm = _PARTY_FROM_STATE_RE.match(am.group(2)) if am and am.group(1) else None
+        if psm and A.fold(psm.group(1) or psm.group(2)) in (_US_STATES | {"virginia", "georgia", "montana",
+                                                                          "washington", "west virginia"}):
             # "X, a Democrat from Ohio": how US news give a member of Congress's party and state
             c.title = "legislator"
             c.role, c.official = "legislator", "true"
@@ -1164,6 +1312,13 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
             am = None
         if am and _MEMBER_FOR_RE.match(am.group(0).strip(" ,")):
             # "X, the member for Wentworth": a legislator and the seat held
+            c.title = "legislator"
+            c.role, c.official = "legislator", "true"
+            c.evidence.append("appos")
+            am = None
+        if am and _COMMITTEE_MEMBER_RE.match(am.group(0).strip(" ,")):
+            # "X, the top Democrat on the House Intelligence Committee", "X, a member of the Senate
+            # Armed Services Committee": a member of that chamber
             c.title = "legislator"
             c.role, c.official = "legislator", "true"
             c.evidence.append("appos")
@@ -1177,7 +1332,14 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
             c.evidence.append("appos")
             am = None
         if am:
-            words = am.group(2).split()
+            words = []
+            for w in am.group(2).split():
+                # "then-administrator of the agency", "ex-minister": the prefix is a modifier
+                pre, dash, rest_w = w.partition("-")
+                if dash and pre.lower() in ("then", "ex") and rest_w[:1].islower():
+                    words.extend(("former" if pre.lower() == "ex" else "then", rest_w))
+                else:
+                    words.append(w)
             # "owner of X" -> title at the front, institution after "of"
             low_words = [w.lower() for w in words]
             n = 0
@@ -1185,13 +1347,27 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                 if low_words[k] in _CLAUSE_WORDS:
                     break                # "Mr. Trump, saying that he ... president": a clause, not an apposition
                 n = _match_title(low_words, k, lex)
-                if n and k + n < len(words) and low_words[k + n] not in _APPOS_TITLE_NEXT:
+                if n and k + n < len(words) and low_words[k + n] not in _APPOS_TITLE_NEXT and not (
+                        low_words[k + n].endswith("ing") and len(low_words[k + n]) > 5):
+                    # (a participle may follow: "a State Department official overseeing Lebanon")
+                    if words[k][:1].isupper() and words[k + n][:1].isupper() and k + n + 1 < len(words):
+                        n = 0            # "President Obama's special envoy": a title before a name, read on
+                        continue
                     n = 0                # "Sure, official data show": the title word is an adjective here
+                    break
+                if n and any(w in ("for", "to", "of", "at", "with", "by", "from", "against") for w in low_words[:k]):
+                    n = 0                # "a serious contender for U.S. president": the title is the object
+                    break
+                if n and bare and not all(w in _MODIFIERS or w in lex.title_words or A.fold(w) in lex.adj_country
+                                          or w in _GOV_WORDS or w in _PARTY_MEMBER or A.fold(w) in lex.places
+                                          for w in low_words[:k]):
+                    n = 0                # "X, who is running for president": no description
                     break
                 if n:
                     phrase = " ".join(low_words[k:k + n])
                     mods = words[:k]
                     rest = words[k + n:]
+                    body_ok = _state_mods(words[:k + n], lex) if any(w[:1].isupper() for w in mods) else ()
                     inst = ""
                     state_rest = []
                     if rest and rest[0].lower() in ("in", "with"):
@@ -1206,7 +1382,7 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                         inst = " ".join(inst_words).strip()
                     # words up to a possessive name the principal: "the State Department's climate envoy"
                     last_poss = max((k2 for k2, w in enumerate(mods) if _poss(w)), default=-1)
-                    if all(k2 <= last_poss or w[:1].islower() or A.fold(_strip_poss(w)) in lex.adj_country
+                    if all(k2 <= last_poss or k2 in body_ok or w[:1].islower() or A.fold(_strip_poss(w)) in lex.adj_country
                            or A.fold(_strip_poss(w)) in lex.known or A.fold(_strip_poss(w)) in lex.country_names
                            or A.fold(_strip_poss(w)) in lex.places or w.lower() in lex.title_words
                            or (w.lower() in _PARTY_MEMBER         # "the Republican mayor of Miami"
@@ -1228,6 +1404,18 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                                 off = "false"
                         elif inst and not inst2 and not _constituency(phrase, rest, inst, lex):
                             inst2 = inst
+                        prep = rest[0].lower() if rest else ""
+                        body = " ".join(rest[1:])
+                        if off != "true" and (prep in ("with", "at", "during", "under") or (
+                                prep in ("of", "for") and phrase not in _PRINCIPAL_TITLES) or (
+                                prep == "in" and A.fold(body.removeprefix("the ")) not in lex.country_names
+                                and A.fold(body) not in lex.places)) \
+                                and lex.titles.get(phrase, ("", "ctx", ""))[1] == "ctx" \
+                                and not set(low_words[:k]) & _NOT_YET \
+                                and _principal_status(body, c, {}, lex, []) == "true":
+                            # "an official with the State Department", "at the Treasury", "a press official
+                            # in the White House", "a security official during the Bush administration"
+                            off = "true"
                         if copula and phrase in _PRINCIPAL_TITLES and off != "false" and rest \
                                 and rest[0].lower() in ("of", "for", "to", "at"):
                             # "X is the president of Planned Parenthood": a head or staff member takes
@@ -1239,6 +1427,10 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                         if last_poss >= 0 and phrase in _PRINCIPAL_TITLES and not c.possessor:
                             # "X, Sanders's spokesman": whom the staff member serves (_mark_principals)
                             c.possessor = _strip_poss(" ".join(mods[:last_poss + 1]))
+                        elif (am.group(1) or "").strip().lower() in ("his", "her") and phrase in _PRINCIPAL_TITLES \
+                                and not rest and not c.possessor and not copula:
+                            # "X, his chief of staff": the person named last before (_mark_principals)
+                            c.possessor = am.group(1).strip().lower()
                     elif phrase in _PRINCIPAL_TITLES and not rest:
                         # "X, a McConnell spokesman": a staff title after whom it serves; the
                         # principal's status is settled by _mark_principals (via the possessor)
@@ -1256,12 +1448,12 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                 and not _HYPOTHETICAL_BEFORE_RE.search(before[-40:]) and not _NOT_ELECTED_RE.match(after[:40]):
             c.official = "true"                 # "X won a seat", "X, 54, was re-elected"
             c.evidence.append("elected")
-        wm = _AFTER_WHO_RE.match(after) if comma_after else None
+        wm = _AFTER_WHO_RE.match(after_m) if comma_after else None
         if wm and (_OFFICIAL_CLAUSE_RE.search(wm.group(1)) or _SEAT_CLAUSE_RE.search(wm.group(1))) and not c.title:
             c.official = "true"
             c.evidence.append("official-clause")
     if c.title and c.official != "true" and not c.poss and comma_after:
-        wm = _AFTER_WHO_RE.match(after)
+        wm = _AFTER_WHO_RE.match(after_m)
         if wm and _STATE_CLAUSE_RE.search(wm.group(1)):
             c.official = "true"          # "Professor X, who chairs the government's flag panel"
             c.evidence.append("official-clause")
@@ -1294,6 +1486,9 @@ _ELECTED_SENT_RE = re.compile(
     r"(?:was|were)\s+declared\s+(?:the\s+)?winners?\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:election|race|seat|poll|"
     r"vote|ballot)|after\s+(?:a|the)\s+recount)|"
     r"(?:won|secured|retained)\s+re-?election|"
+    # "the first woman elected to the seat", "newly elected to the council"
+    r"elected\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:seat|council|parliament|assembly|legislature|senate|congress|"
+    r"office|board)\b|"
     r"(?:won|secured|earned|clinched|serving|began|started)\s+(?:a|his|her|their)\s+(?:second|third|fourth|fifth|"
     r"sixth|new|another|\d+(?:st|nd|rd|th))\s+(?:(?:[\w-]+-year|consecutive|straight|full)\s+)?term\b|(?:won|topped)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:constituency|constituencies|district|by-election|general election|legislative election|poll)\b|"
@@ -1510,6 +1705,8 @@ def _mark_back_references(full: list, cands: list, norm: str, segs: list, lex: _
 _PLACE_HEADS = _wset("place_heads")
 # first words of organisation and event names ("Team Inferno", "Operation Desert Storm")
 _ORG_HEADS = _wset("org_heads")
+# words that open a storm's name ("Hurricane Katrina", "Tropical Storm Fay")
+_STORM_HEADS = _wset("storm_heads")
 _PLURAL_TITLES = _wmap("plural_titles")
 
 
@@ -1595,6 +1792,11 @@ _STATE_TITLE_WORDS = _wset("state_title_words")
 _STATE_PHRASES = _wset("state_phrases")
 
 
+_THEN_PREFIX_RE = re.compile(r"^(?:[Tt]hen-|[Ff]ormer\s+)")
+# last words of the names of private bodies, even with a state word inside ("Congressional Leadership Fund")
+_PRIVATE_HEADS = _wset("private_heads")
+
+
 def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, before_people: list) -> str:
     """ "true"/"false"/"" for whether ``principal`` (the person or body a staff
     member serves, or the body a head leads) is part of the state."""
@@ -1604,6 +1806,10 @@ def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, befo
         return officials.get(before_people[-1], "") if before_people else ""
     if low.startswith("the "):
         p = p[4:]
+    # "then-President George W. Bush", "Presidents Reagan and Bush": the office is named
+    p = _THEN_PREFIX_RE.sub("", p)
+    if p.split()[:1] and p.split()[0].lower() in ("presidents", "governors", "senators", "ministers", "mayors"):
+        return "true"
     # "Sanders's" -> "Sanders", "Jones'" -> "Jones" (not str.rstrip, which eats every trailing s)
     p = p[:-2] if p.endswith("'s") else p[:-1] if p.endswith("'") else p
     pf = A.fold(p)
@@ -1619,10 +1825,12 @@ def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, befo
     if words[-1] in officials and p[:1].isupper():
         return officials[words[-1]]
     joined = " ".join(words)
+    if p[:1].isupper() and len(words) >= 2 and words[-1] in _PRIVATE_HEADS:
+        return "false"                 # "the Congressional Leadership Fund", "the Heritage Foundation"
     if any(ph in joined for ph in _STATE_PHRASES):
         return "true"                  # before the company words: "bank" is one
-    if set(words) & (_COMPANY_WORDS | _PARTY_WORDS):
-        return "false"
+    if {_strip_poss(w) for w in words} & (_COMPANY_WORDS | _PARTY_WORDS):
+        return "false"                 # (also "the Indiana GOP's district organization")
     # a capitalised state word names a state body ("the Interior Department"); a lower-case one only
     # when it cannot be a private body's unit ("the ministry", not "the computer science department")
     raw = p.split()
@@ -1634,32 +1842,129 @@ def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, befo
     return ""
 
 
+# roles of well-known office holders (people_known_officials.csv) whose staff act for the state
+# when the article names the holder with no title ("a spokesman for Barack Obama")
+_KNOWN_PRINCIPAL_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen"})
+
+
+@lru_cache(maxsize=512)
+def _after_principal_title_re(title: str) -> re.Pattern:
+    """Like :data:`_AFTER_PRINCIPAL_RE`, with the description ending in ``title`` just before
+    "for/to/of/at": "X, chief of staff to the governor," (group 1 the description, 2 the principal)."""
+    tw = r"\s+".join(re.escape(w) for w in title.split())
+    return re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;()\"]{0,50}?(?i:" + tw + r"))"
+                      r"\s+(?:for|to|of|at)\s+((?:the\s+)?[^,.;()\"]{1,60}?)"
+                      r"(?=\s*(?:[,.;()\"]|$|\s(?:who|said|says|told)\b))")
+
+
+def _principal_body(body: str, lex: _Lex) -> str:
+    """The body or person after "for/to/of/at" in a staff or head apposition, cut before " and "
+    unless the "and" is part of a known body's name ("an adviser to President Obama and a
+    professor" -> "President Obama"; "the Office of Management and Budget" is kept whole).
+
+    >>> _principal_body("the Office of Management and Budget in the Reagan administration", _lex())
+    'the Office of Management and Budget in the Reagan administration'
+    >>> _principal_body("President Obama and a professor at the University of Chicago", _lex())
+    'President Obama'
+    """
+    if " and " not in body:
+        return body
+    words = A.fold(body).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    for n in range(len(words), 1, -1):
+        k = lex.known.get(" ".join(words[:n]))
+        if k is not None and "and" in words[:n]:
+            return body
+    return body.split(" and ")[0]
+
+
+def _state_mods(mods: list, lex: _Lex) -> set:
+    """Indices of the words before a title in an apposition that name a state body
+    ("a Justice Department official", "a former Bush administration official",
+    "the House Oversight Committee chairman"): runs of capitalised words (with "of",
+    "and", "the" inside and a lower-case state word such as "administration" after)
+    that :func:`_principal_status` reads as the state.
+
+    >>> sorted(_state_mods(["former", "Bush", "administration"], _lex()))
+    [1, 2]
+    >>> sorted(_state_mods(["Clinton", "campaign"], _lex()))
+    []
+    """
+    ok: set = set()
+    n = len(mods)
+    k = 0
+    while k < n:
+        if not mods[k][:1].isupper():
+            k += 1
+            continue
+        b = k + 1
+        while b < n and (mods[b][:1].isupper() or (mods[b].lower() in ("of", "and", "the") and b + 1 < n
+                                                   and mods[b + 1][:1].isupper())):
+            if _poss(mods[b - 1]):
+                break
+            b += 1
+        if b < n and mods[b].lower() in _STRICT_GOV_WORDS:
+            b += 1                       # "Bush administration", "Obama government"
+        run = " ".join(_strip_poss(w) for w in mods[k:b])
+        words = set(A.fold(run).split())
+        committee = bool(words & {"house", "senate"}) and bool(words & {"committee", "subcommittee"})
+        if committee or _principal_status(run, _Cand(), {}, lex, []) == "true":
+            ok.update(range(k, b))
+        k = b
+    return ok
+
+
 def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
     """Staff take the public status of whom they serve, heads that of the body
     they lead: "Merkel's spokesman X", "X, an aide to the president",
     "X, a spokeswoman for the ministry" (official) but "the Clinton campaign's
     spokesman X", "X, president of Planned Parenthood" (not)."""
     officials: dict[str, str] = {}
+    holders: dict[str, list] = {}        # surname key -> [(name, serving principal?)]
     for c in full:
         key = A.fold(c.tokens[-1]) if c.tokens else ""
-        if key and officials.get(key) != "true":
-            # only a serving official's staff act for the state: a former one's aides do not
-            officials[key] = "true" if (c.official == "true" and not c.role.startswith("former")
-                                        and c.title.split()[-1:] and c.title.split()[-1] in _PRINCIPAL_HEADS) \
-                else "false"
+        if key:
+            # only a serving official's staff act for the state: a former one's aides do not; the head
+            # of a state body counts too ("chief of staff to Leon Panetta, then the C.I.A. director")
+            head = c.title.split()[-1:] or (c.role.lower().split()[-1:] if "known-official" in c.evidence
+                                            and c.role.lower() in _KNOWN_PRINCIPAL_ROLES else [])
+            serving = (c.official == "true" and not c.role.startswith("former")
+                       and bool(head) and (head[0] in _PRINCIPAL_HEADS or c.title in _BODY_HEADS))
+            holders.setdefault(key, []).append((c.name, serving))
+    for key, hs in holders.items():
+        groups: list = []                # the persons of that surname: compatible names are one
+        for name, serving in hs:
+            g = next((g for g in groups if A.compatible(name, g[0])), None)
+            if g is None:
+                groups.append([name, serving, 1])
+            else:
+                g[1] = g[1] or serving
+                g[2] += 1
+        st = {g[1] for g in groups}
+        if len(st) > 1:
+            # "Mrs. Clinton's spokesman" with President Bill Clinton named too: the one the article
+            # names more often is meant; a tie leaves it open
+            ranked = sorted((-g[2], not g[1]) for g in groups)
+            officials[key] = "" if ranked[0][0] == ranked[1][0] else ("false" if ranked[0][1] else "true")
+        else:
+            officials[key] = "true" if True in st else "false"
     seen: list[str] = []
     for c in sorted(full, key=lambda c: c.start):
         if c.title and c.title in _PRINCIPAL_TITLES and lex.titles.get(c.title, ("", "ctx", ""))[1] == "ctx":
             principal = between = ""
             if not c.poss:
-                am = _AFTER_PRINCIPAL_RE.match(norm, c.end, min(c.seg_hi, c.end + 140))
+                window = _mask_abbrev(norm[c.end:min(c.seg_hi, c.end + 140)])
+                # the title itself before "for/to/of/at" ("chief of staff to the governor"), else the first one
+                am = _match_masked(_after_principal_title_re(c.title), window) or \
+                    _match_masked(_AFTER_PRINCIPAL_RE, window)
                 if am and (A.fold(am.group(1)).endswith(c.title) or A.fold(am.group(1)).startswith(c.title + " and")):
                     desc = am.group(1)
                     if set(desc.lower().split()) & _PARTY_WORDS and \
                             lex.titles.get(c.title, ("", "", ""))[2] != "legislature":
                         between = desc           # "the Democratic chair of X County": a party post
                     # "X, Facebook's vice president of public policy": the possessor is the principal
-                    principal = desc.split("'")[0] if "'" in desc else am.group(2)
+                    principal = desc.split("'")[0] if "'" in desc else _principal_body(am.group(2), lex)
             if not principal:
                 if c.possessor:
                     principal = c.possessor
@@ -1673,7 +1978,9 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
                     st = "false"                 # "Clinton campaign spokesman": a party or company job
                 else:
                     st = _principal_status(principal, c, officials, lex, seen)
-                if st:
+                if st and not (st == "false" and "official-clause" in c.evidence):
+                    # (a clause naming a state body outweighs a private principal: "Clinton aide X, who
+                    # served as deputy chief of staff at the State Department")
                     c.official = st
                     c.evidence.append("principal")
         if c.tokens:
@@ -1685,8 +1992,10 @@ _SUFFIXES = _wset("suffixes")
 _ADDRESS_TITLES = _wset("address_titles")
 _SYLLABLE_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _ELECTED_AFTER_RE = re.compile(
-    r"\s*(?:\([^()]{1,60}\)\s*)?(?:,[^,.;]{1,80},\s*)?(?:(?:who|has|had|have|was|were|is|also|been|"
-    r"narrowly|easily|comfortably)\s+){0,3}(?:re-?elected|elected|sworn in|took office|"
+    r"\s*(?:\([^()]{1,60}\)\s*)?(?:,[^,.;]{1,80},\s*)?(?:,\s*(?=(?:who\s+|first\s+|re-?elected|elected)))?"
+    # "X, who was first elected in 2004", "X, elected in 2004,"
+    r"(?:(?:who|has|had|have|was|were|is|also|been|first|narrowly|easily|comfortably)\s+){0,3}"
+    r"(?:re-?elected|elected|sworn in|took office|"
     r"(?:won|retained|kept|held|lost|regained|took)\s+(?:a|the|his|her|their|one|its)?\s*(?:[\w-]+\s+){0,3}seats?\b)",
     re.I)
 
@@ -1818,6 +2127,7 @@ def _mark_known_officials(full: list, cands: list, year: int | None, norm: str) 
     before), nor when the text gives another job or says the office is not yet
     held ("X, a baker": someone else; "X, the next president")."""
     known = _known_officials()
+    titles = A.titles()
     imagined = {A.fold(c.tokens[-1]) for c in cands if c.tokens and "hypothetical" in c.evidence}
     for c in full:
         if imagined and A.fold(c.tokens[-1]) in imagined:
@@ -1827,8 +2137,12 @@ def _mark_known_officials(full: list, cands: list, year: int | None, norm: str) 
         hit = known.get(_official_key(c.name))
         if hit is None or (year is not None and year < hit[2]):
             continue
-        if c.title and c.official == "false" and c.title not in _CAMPAIGN_TITLES:
+        if c.title and c.official == "false" and c.title not in _CAMPAIGN_TITLES and (
+                titles.get(c.title, ("", "false", ""))[1] != "ctx" or c.title == "leader"
+                or set(c.role.lower().split()) & _NOT_YET):
             continue                     # "X, the next president", "X, a baker": the text says otherwise
+                                         # (a context title read as private by default does not, but
+                                         # "leader" of a party or movement does)
         a, b = _sentence_bounds(norm, c.start, c.seg_lo, c.seg_hi)
         if set(norm[a:b].lower().split()) & _NOT_YET:
             continue                     # "X, who is vying to be the next president": written before
