@@ -1,10 +1,11 @@
 """Corpus loading: every input format, every bad input, nothing lost."""
+import json
 import os
 
 import pandas as pd
 import pytest
 
-from framing import corpus
+from framing import clean, corpus, quotes
 from conftest import DATA, SEEDS
 
 
@@ -149,3 +150,27 @@ def test_decode_and_english_check_examples():
     assert corpus.decode("“x”".encode("cp1252"))[1] == "cp1252"
     assert corpus.looks_english("Le gouvernement a annoncé que la justice enquêtera sur les plateformes " * 4)[0] is False
     assert isinstance(corpus.load(SEEDS), pd.DataFrame)
+
+
+def test_control_characters_become_spaces_so_offsets_are_kept(tmp_path):
+    # A mis-decoded name (a C1 control byte inside it) and a stray ESC before
+    # the quote: offsets given against the raw text must still hold after cleaning.
+    raw = ("Councillor Jos\u00c3\x83\u00a9 Ortega\x1b said: \u201cThe bridge stays shut until May.\u201d "
+           "The vote is on \x1b[1mTuesday\x1b[0m.")
+    start = raw.index("The bridge")
+    end = raw.index("\u201d")
+    path = tmp_path / "one.jsonl"
+    path.write_text('{"id": "a1", "text": %s}\n' % json.dumps(raw), encoding="utf-8")
+    for arts in (corpus.load(path), corpus.from_texts([raw])):
+        row = arts.iloc[0]
+        assert row["status"] == "warning"
+        assert row["error"] == "10 control characters removed (replaced by spaces)"
+        assert len(row["text"]) == len(raw)
+        assert row["text"][start:end] == "The bridge stays shut until May."
+        assert row["text"][:32] == "Councillor Jos\u00c3 \u00a9 Ortega  said: "
+        assert row["text"].endswith("The vote is on     Tuesday    .")
+    assert corpus.clean_text("a\x07b\r\nc") == ("a b\nc", 1)
+    arts = corpus.from_texts([raw])
+    q = quotes.extract(arts, clean.segment(arts))
+    q = q[q["kind"] == "direct"]
+    assert [(r.start, r.end, r.text) for r in q.itertuples()] == [(start, end, raw[start:end])]

@@ -176,25 +176,35 @@ def decode(raw: bytes) -> tuple[str, str, str]:
 
 
 # Line and paragraph separators other than "\n" become "\n" (one character
-# for one); other control characters, ANSI colour codes included, are removed.
+# for one); other control characters, ANSI colour codes included, become
+# spaces, one for each character, so that the text keeps its length and
+# offsets given against the raw text (a gold annotation, a reader's note)
+# still point at the same characters of the cleaned text.
 # (a regex, not str.translate: translate with a dict table costs ~1 ms per article)
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 
 
 def clean_text(text: str) -> tuple[str, int]:
-    """Line endings to ``\\n``, other line separators to ``\\n``, control
-    characters removed; returns ``(text, n_removed)``.
+    """Line endings to ``\\n``, other line separators to ``\\n``, every other
+    control character to a space (one for one, so the length and the offsets
+    after ``\\r\\n`` folding are kept); returns ``(text, n_replaced)``.
 
     >>> clean_text("a\\r\\nb\\u2028c\\x1b[31md\\x07")
-    ('a\\nb\\ncd', 6)
+    ('a\\nb\\nc     d ', 6)
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not _needs_cleaning(text):  # most articles: skip two regex scans of the whole text
         return text, 0
     text = _LINE_BREAKS.sub("\n", text)
-    cleaned = _CONTROL.sub("", text)
-    return cleaned, len(text) - len(cleaned)
+    n = 0
+
+    def blank(m: re.Match) -> str:
+        nonlocal n
+        n += len(m.group())
+        return " " * len(m.group())
+
+    return _CONTROL.sub(blank, text), n
 
 
 # The ASCII characters _LINE_BREAKS and _CONTROL match (ESC starts the colour codes).
@@ -531,7 +541,8 @@ def _finish_text(article_id, text: str, *, encoding: str, source: str, meta=None
     for warning in warnings:
         _add_problem(rec, warning)
     if n_control:
-        _add_problem(rec, f"{n_control} control character{'s' if n_control > 1 else ''} removed")
+        _add_problem(rec, f"{n_control} control character{'s' if n_control > 1 else ''} removed "
+                          f"(replaced by spaces)")
     if _XML_START.match(text) and not looks_like_html(text):
         rec["status"], rec["text"] = "skipped", ""
         _add_problem(rec, "an XML document (a feed or export?), not an article's text; read but not "
