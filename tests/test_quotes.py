@@ -546,3 +546,286 @@ def test_coordinated_verb_takes_the_subject_of_the_first_verb():
     q = run("As the crowd began to chant, Sara Mills was joined on stage by a friend and joked, "
             "“You are all being ridiculous tonight.”")
     assert one(q, "ridiculous tonight")["speaker"] == "Sara Mills"
+
+
+def test_point_out_and_assure_are_reporting_verbs():
+    q = run("Tom Reyes spoke first.\nAs the auditor Ann Harte pointed out last week, "
+            "“the books do not balance and never did.”")
+    row = one(q, "books do not balance")
+    assert (row["speaker"], row["verb"], row["verb_class"]) == ("Ann Harte", "point out", "neutral")
+    q = run("Tom Reyes spoke first.\nMayor Ann Harte assured reporters that the budget was "
+            "“fully funded and ready to go.”")
+    row = one(q, "fully funded")
+    assert (row["speaker"], row["verb"], row["verb_class"]) == ("Ann Harte", "assure", "assertive")
+    # "pointed" without "out" is no reporting verb
+    q = run("Tom Reyes spoke first.\nAnn Harte pointed to the “fully funded” budget.")
+    assert one(q, "fully funded")["verb"] != "point out"
+
+
+def test_a_show_or_book_title_next_to_an_attribution_is_no_quote():
+    q = run("“We will win this state,” Ann Harte said on WXYZ’s “Valley Morning Live,” adding that "
+            "turnout would be high.")
+    assert one(q, "Valley Morning Live")["kind"] == "scare"
+    assert one(q, "We will win")["speaker"] == "Ann Harte"
+    q = run("“Nobody reads the fine print,” Tom Reyes told “Good Day Springfield” on Monday.")
+    assert one(q, "Good Day Springfield")["kind"] == "scare"
+    q = run("Ann Harte said on the podcast “Tenants Talk” that the rents were “simply too high.”")
+    assert one(q, "Tenants Talk")["kind"] == "scare"
+    assert one(q, "simply too high")["speaker"] == "Ann Harte"
+    q = run("Tom Reyes said the mayor was “Out of Touch” with renters, “Valley Hour” host Ann Harte wrote.")
+    assert one(q, "Valley Hour")["kind"] == "scare"
+    # a title that ends the sentence after a word naming a work
+    q = run("Ann Harte once starred in the cable show “Rent Wars.” She later wrote a memoir, “Paper Walls.”")
+    assert one(q, "Rent Wars")["kind"] == "scare"
+    assert one(q, "Paper Walls")["kind"] == "scare"
+    # capitalised words that are speech stay quotes
+    q = run("Ann Harte raised her fist. “Never Again,” she told the crowd.")
+    row = one(q, "Never Again")
+    assert row["kind"] != "scare" and row["speaker"] == "Ann Harte"
+
+
+def test_a_paragraph_opening_with_a_closing_mark_opens_the_quote():
+    q = run("Ann Harte, the mayor, spoke on Monday.\n"
+            "” … in the case of the bridge, the money has already left the station,” she said.\n"
+            "\u202a”We are not giving up,” said Tom Reyes.")
+    row = one(q, "money has already left")
+    assert row["text"] == " … in the case of the bridge, the money has already left the station,"
+    assert row["speaker"] == "Ann Harte"
+    assert one(q, "not giving up")["speaker"] == "Tom Reyes"
+
+
+def test_a_height_in_feet_and_inches_is_no_quotation_mark():
+    q = run("Tom Reyes spoke first.\n“He keeps calling me short. He is like 6’2”,” Reyes said.\n"
+            "“I am 5’11” and proud of it,” said Ann Harte.")
+    assert q["text"].tolist() == ["He keeps calling me short. He is like 6’2”,", "I am 5’11” and proud of it,"]
+    assert q["speaker"].tolist() == ["Tom Reyes", "Ann Harte"]
+
+
+def test_coordinated_said_after_but_now_keeps_the_clause_subject():
+    q = run("Ann Harte used to back the plan, but now said Reyes had “no idea what he was doing.”")
+    assert one(q, "no idea")["speaker"] == "Ann Harte"
+
+
+def test_verb_first_attribution_after_an_opening_phrase():
+    q = run("Tom Reyes spoke first.\nBecause of how the council drafted the budget, explained Ann Harte, "
+            "“nobody will get a raise this year.”")
+    row = one(q, "nobody will get a raise")
+    assert (row["speaker"], row["verb"]) == ("Ann Harte", "explain")
+    q = run("Tom Reyes spoke first.\nIn the end, said Ann Harte, the mayor of Springfield, "
+            "“nobody will get a raise this year.”")
+    assert one(q, "nobody will get a raise")["speaker"] == "Ann Harte"
+
+
+def test_a_second_speaker_in_an_as_clause_and_a_noun_subject_with_a_past_verb():
+    q = run("Tom Reyes spoke first.\n“Thank you,” Reyes said as a protester yelled: “Go home!”")
+    assert one(q, "Thank you")["speaker"] == "Tom Reyes"
+    row = one(q, "Go home")
+    assert (row["speaker_mention"], row["verb"]) == ("a protester", "yell")
+    # but a time word is no subject: "in the past described"
+    q = run("Ann Harte, who has in the past described Reyes as “a menace to the city,” spoke first.")
+    assert one(q, "menace")["speaker"] == "Ann Harte"
+
+
+def test_the_object_of_an_opening_clause_is_no_apposition():
+    q = run("Tom Reyes spoke first.\nAs Ann Harte attacked Reyes, the attendees chanted, “Out, out, out!”")
+    assert one(q, "Out, out")["speaker_mention"] == "the attendees"
+
+
+def test_possessive_subject_with_a_verb_after_its_head_and_a_saying_clause():
+    q = run("Tom Reyes spoke first.\nIn response to the plan to close the bridge to trucks from Canada, "
+            "Ann Harte’s top aide rallied supporters, saying: “We have to be ready to stop him.”")
+    assert one(q, "ready to stop him")["speaker_mention"] == "Ann Harte’s top aide"
+
+
+def test_saying_after_a_postposed_attribution_belongs_to_its_speaker():
+    q = run("Tom Reyes spoke first.\nReyes cannot say that “from his seat,” Ann Harte added, saying it "
+            "should be “up to the voters to decide.”")
+    assert one(q, "from his seat")["speaker"] == "Ann Harte"
+    assert one(q, "up to the voters")["speaker"] == "Ann Harte"
+
+
+def test_a_parenthetical_attribution_speaks_for_the_sentence():
+    q = run("Tom Reyes spoke first.\nThe Times, Ann Harte said, called the announcement “highly significant.”")
+    assert one(q, "highly significant")["speaker"] == "Ann Harte"
+    q = run("Tom Reyes spoke first.\nReyes, a top aide said, “is very confident in the contrast” with the mayor.")
+    assert one(q, "very confident")["speaker_mention"] == "a top aide"
+    # an apposition closed by a comma still names the speaker
+    q = run("Tom Reyes spoke first.\nLisa Moreno, a spokeswoman for the agency, said it was “a good day.”")
+    assert one(q, "a good day")["speaker"] == "Lisa Moreno"
+
+
+def test_places_and_agents_inside_the_subject_do_not_speak():
+    q = run("Tom Reyes spoke first.\nReyes is assuring voters he is tough after a woman in Salem, Oregon, "
+            "told him she worries he is “too nice” to win.")
+    assert one(q, "too nice")["speaker_mention"] == "a woman in Salem, Oregon"
+    q = run("Tom Reyes spoke first.\nPaul Ryan of Janesville, Wisconsin, said the plan was “dead on arrival.”")
+    assert one(q, "dead on arrival")["speaker"] == "Paul Ryan"
+    q = run("Tom Reyes spoke first.\nA letter from the Valley Tenants Union obtained by The Associated Press "
+            "warns that “any further delay will be challenged in court.”")
+    assert one(q, "further delay")["speaker"] == "Valley Tenants Union"
+
+
+def test_verb_first_parenthetical_attribution_mid_sentence():
+    q = run("Tom Reyes spoke first.\nThe paradox of the plan, says Ann Harte, a historian at Valley College, "
+            "is that it was “one of the most ambitious plans ever.”")
+    assert one(q, "most ambitious")["speaker"] == "Ann Harte"
+    q = run("Tom Reyes spoke first.\nIn the end, said Ann Harte, the plan was “dead on arrival.”")
+    assert one(q, "dead on arrival")["speaker"] == "Ann Harte"
+
+
+def test_an_earlier_partial_quote_shares_the_closing_attribution():
+    q = run("Tom Reyes spoke first.\nThe program was a “good thing” that yielded “frankly good information,” "
+            "Ann Harte said.")
+    assert one(q, "good thing")["speaker"] == "Ann Harte"
+    assert one(q, "frankly good")["speaker"] == "Ann Harte"
+
+
+def test_the_name_in_an_apposition_after_a_role_speaks():
+    q = run("Tom Reyes spoke first.\nIn a statement to the Observer, her senior policy adviser, Ann Harte, "
+            "said: “The mayor believes in cooperation.”")
+    assert one(q, "believes in cooperation")["speaker"] == "Ann Harte"
+    q = run("Tom Reyes spoke first.\nThe mayor’s campaign chairman, Ann Harte, said in a statement: "
+            "“Tonight the council failed us.”")
+    assert one(q, "council failed us")["speaker"] == "Ann Harte"
+
+
+def test_age_and_hometown_appositions_and_long_roles_before_a_name():
+    q = run("Tom Reyes spoke first.\nAnn Harte, 34, of Salem, Ore., said the rent was “simply too high.”")
+    assert one(q, "simply too high")["speaker"] == "Ann Harte"
+    q = run("Tom Reyes spoke first.\n“I am not going to say it is a mistake,” said retired neurosurgeon Ann Harte.")
+    assert one(q, "not going to say")["speaker"] == "Ann Harte"
+
+
+def test_a_possessive_claim_inside_reported_speech_is_not_the_speaker():
+    q = run("Tom Reyes spoke first.\nValley spokeswoman Ann Harte said Thursday that Reyes’s claim that the "
+            "city was broke was “absolutely false.”")
+    assert "Ann Harte" in one(q, "absolutely false")["speaker"]
+    # without an outer speaker the possessive still speaks
+    q = run("Tom Reyes spoke first.\nReyes’s claim that the city was broke was “absolutely false.”")
+    assert one(q, "absolutely false")["speaker"] == "Tom Reyes"
+
+
+def test_name_in_commas_with_an_adverb_before_the_verb():
+    q = run("Tom Reyes spoke first.\nOne of the firm’s top executives, Ann Harte, subsequently testified in "
+            "court that “none of the staff” were trained.")
+    row = one(q, "none of the staff")
+    assert (row["speaker"], row["verb"]) == ("Ann Harte", "testify")
+
+
+def test_colon_after_a_clause_whose_subject_has_an_aside():
+    q = run("Tom Reyes spoke first.\nThe Harte campaign, in a note on its website, worded it even more "
+            "carefully: “The mayor never saw the files.”")
+    assert one(q, "never saw the files")["speaker_mention"] == "The Harte campaign"
+
+
+def test_stated_of_a_topic_is_still_an_attribution():
+    q = run("Tom Reyes spoke first.\nLater in the show, after the Reyes interview concluded, Ann Harte stated "
+            "of the scandal that the council’s report “wasn’t good.”")
+    row = one(q, "wasn’t good")
+    assert (row["speaker"], row["verb"]) == ("Ann Harte", "state")
+    # a noun "state of" is no verb
+    q = run("Tom Reyes spoke first.\nAnn Harte lamented the “sorry” state of the budget and criticized the "
+            "“identity politics” on display.")
+    assert one(q, "identity politics")["speaker"] == "Ann Harte"
+
+
+def test_a_coordinated_subject_issuing_a_statement():
+    q = run("Tom Reyes spoke first.\nReyes and Harte issued a statement describing their meeting as a "
+            "“very positive step toward unity.”")
+    assert one(q, "positive step")["speaker_mention"] == "Reyes and Harte"
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_quote_paragraph():
+    q = run("Tom Reyes spoke first. When Reyes resigned in 1998, Mayor Ann Harte released the following "
+            "statement:\n“We wish him well and thank him for his service.”")
+    assert one(q, "wish him well")["speaker"] == "Ann Harte"
+    # but only for a quote opening its paragraph
+    q = run("Do you support the mayor? Like the page:\nThe former governor spoke next. “Nobody wants that,” "
+            "Ann Harte said. “But the voters decide.”")
+    assert one(q, "voters decide")["speaker"] == "Ann Harte"
+
+
+def test_an_adverb_in_ly_does_not_hide_the_speaker_of_indirect_speech():
+    q = run("City leaders consistently maintain that the new rules are solely about safety.", indirect=True)
+    row = one(q, "new rules")
+    assert (row["kind"], row["speaker"], row["verb"]) == ("indirect", "City leaders", "maintain")
+    # and an opening phrase before "X vehemently denied" is not what X said
+    q = run("At that time, the council vehemently denied any wrongdoing.", indirect=True)
+    assert "At that time" not in q["text"].tolist()
+
+
+def test_a_name_ending_an_opening_phrase_is_no_apposition():
+    q = run("Tom Reyes spoke first.\nIn an interview with Valley Radio hosts Tom Reyes and Jim Oakes, the "
+            "Democratic candidate stated that the mayor’s “divisive” comments were wrong.")
+    assert one(q, "divisive")["speaker_mention"] == "the Democratic candidate"
+
+
+def test_next_sentence_attribution_with_a_relative_clause_on_the_interview():
+    q = run("Tom Reyes spoke first.\n“It looks like we will not have a good relationship, who knows?” "
+            "Ann Harte told Canada’s CBC television station in an interview that aired on Monday.")
+    assert one(q, "good relationship")["speaker"] == "Ann Harte"
+
+
+def test_closing_attribution_followed_by_a_participle_covers_the_earlier_quote():
+    q = run("Tom Reyes spoke first.\nReyes’s “excesses” are sickening, Ann Harte said Tuesday in Paris, "
+            "noting the mayor “makes you want to retch.”")
+    assert q["speaker"].tolist() == ["Ann Harte", "Ann Harte"]
+
+
+def test_objects_of_to_and_asides_inside_the_subject():
+    q = run("Tom Reyes spoke first.\nAnn Harte’s fundraising email to her supporters notes that the mayor "
+            "“is a civil rights attorney who fought for housing.”")
+    assert one(q, "civil rights")["speaker_mention"] == "Ann Harte’s fundraising email"
+    q = run("Tom Reyes spoke first.\nProponents of the new bill, however, say it would keep "
+            "“enough federal safeguards in place.”")
+    assert one(q, "safeguards")["speaker_mention"] == "Proponents of the new bill"
+
+
+def test_time_openers_with_numbers_are_not_names():
+    q = run("Tom Reyes spoke first.\nEight years ago, he supported Ann Harte over Jim Oakes and said, "
+            "“Oakes has never done anything for us.”")
+    assert one(q, "never done anything")["speaker"] == "Tom Reyes"
+    q = run("Tom Reyes spoke first.\nMinutes later, he sent an email saying, “done and dusted.”")
+    assert one(q, "done and dusted")["speaker"] == "Tom Reyes"
+    # a count that is the subject stays one
+    q = run("Tom Reyes spoke first.\nHundreds of tenants marched downtown, chanting “no more rent hikes.”")
+    assert one(q, "no more rent")["speaker_mention"].startswith("Hundreds")
+
+
+def test_markup_attribute_values_are_no_quotes():
+    q = run('Tom Reyes spoke first.\n<tweet tweet-author="@annharte" tweet-date="January 19, 2016\n'
+            '">I love this city. Whatever happens, I will always be a big fan.<tweet/>\n'
+            '“We will win,” said Ann Harte.')
+    assert q["text"].tolist() == ["We will win,"]
+    assert q["speaker"].tolist() == ["Ann Harte"]
+
+
+def test_a_bare_next_sentence_attribution_with_an_unlisted_verb():
+    q = run("Tom Reyes spoke first. “It is negotiable,” Reyes said.\n"
+            "“Would it be negotiable about the budget?” Ann Harte pressed. “Maybe some people could stay.”")
+    assert one(q, "negotiable about the budget")["speaker"] == "Ann Harte"
+    # not a new sentence about something else
+    q = run("“We need to act,” said Ann Harte. “Nobody else will.” Bills were introduced last year.")
+    assert one(q, "Nobody else will")["speaker"] == "Ann Harte"
+
+
+def test_prepositions_and_verbs_end_a_speaker_phrase():
+    q = run("Tom Reyes spoke first.\nFrustrated, Ann Harte said she “cannot walk down the street” without "
+            "reporters asking her about the mayor.")
+    assert one(q, "walk down the street")["speaker"] == "Ann Harte"
+    q = run("Tom Reyes spoke first.\nEven before Reyes took the stage Tuesday night, his campaign sent out a "
+            "text message to supporters saying: “We won big tonight.”")
+    assert one(q, "won big tonight")["speaker_mention"] == "his campaign"
+    q = run("Tom Reyes spoke first.\nA fundraising email sent out by Ann Harte on Tuesday night warned of the "
+            "tough fight ahead: “There are fourteen votes over the next three weeks.”")
+    assert one(q, "fourteen votes")["speaker"] == "Ann Harte"
+
+
+def test_a_name_right_before_a_participle_after_with_or_a_dash_speaks():
+    q = run("Tom Reyes spoke first.\nThe debate went on, with Republican Senator Ann Harte telling reporters "
+            "on Thursday she viewed Reyes as “directly responsible” for the mess.")
+    assert one(q, "directly responsible")["speaker"] == "Ann Harte"
+    q = run("Tom Reyes spoke first.\nAfter the meeting, both men issued a statement expressing hope – Reyes "
+            "saying he was “very encouraged” and Harte calling it a “great meeting.”")
+    assert one(q, "very encouraged")["speaker"] == "Tom Reyes"
+    assert one(q, "great meeting")["speaker"] == "Harte"

@@ -459,6 +459,15 @@ def _is_poss(tok) -> bool:
     return tok.low.endswith("'s") or (tok.low.endswith("s'") and len(tok.low) > 2)
 
 
+#: sentence openers that are never a name: numbers and units of time ("Eight
+#: years ago, he said", "Minutes later, she wrote")
+_COUNT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions dozens dozen".split())
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades moments".split())
+
+
 def _decapped(tok) -> bool:
     """A sentence-initial word that :meth:`_Article.sent_tokens` found to be a
     common word ("Hours later, she ...") rather than a name."""
@@ -484,6 +493,10 @@ def _strip_poss(s: str) -> str:
 
 
 # --------------------------------------------------------------------------- marks
+#: format characters that can come before a mark without being text
+_INVISIBLE = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+
+
 def _mark_dir(text: str, i: int, lo: int, hi: int) -> str:
     """'open', 'close' or 'toggle' for the double mark at ``text[i]``."""
     ch = text[i]
@@ -496,8 +509,10 @@ def _mark_dir(text: str, i: int, lo: int, hi: int) -> str:
             return "close"
         return "open"
     if ch in _CLOSE_DEFAULT:
-        if (prev.isspace() or prev in "([") and nxt.isalnum():
+        if (prev.isspace() or prev in "([" or prev in _INVISIBLE) and nxt.isalnum():
             return "open"
+        if i - lo < 6 and nxt != "\n" and not text[lo:i].strip(" \t\u00a0" + _INVISIBLE):
+            return "open"       # a paragraph opening with ” (“” … the case of ...”): its opening mark
         return "close"
     can_open = left and not nxt.isspace()
     can_close = right and not prev.isspace()
@@ -506,6 +521,9 @@ def _mark_dir(text: str, i: int, lo: int, hi: int) -> str:
     if can_close and not can_open:
         return "close"
     return "toggle"
+
+
+_FEET_INCHES_RE = re.compile(r"(?<!\d)\d['’]\d{1,2}$")
 
 
 def _tag_spans(text, lo, hi):
@@ -535,11 +553,22 @@ def _double_regions(text: str, paras: list) -> list:
         tags = _tag_spans(text, ps, pe)
         stack = [carry] if carry is not None else []
         skip_first_open = carry is not None
+        skip_attr = False
         carry = None
         for m in _DQ_RE.finditer(text, ps, pe):
             i = m.start()
             if tags and _in_spans(i, tags):
                 continue
+            if text[i - 1:i].isdigit() and _FEET_INCHES_RE.search(text, max(ps, i - 5), i):
+                continue           # a height in feet and inches: 6’2”
+            if skip_attr:
+                skip_attr = False
+                continue           # the mark closing a markup attribute value
+            if i > ps and text[i - 1] == "=" and text[i - 2:i - 1].isalnum():
+                skip_attr = True   # author="@jdoe": a markup attribute, not a quotation
+                continue
+            if text[i + 1:i + 2] == ">" and (i == ps or text[i - 1] != " "):
+                continue           # ...2016">: the end of an attribute cut by a line break
             d = _mark_dir(text, i, ps, pe)
             if skip_first_open:
                 skip_first_open = False
@@ -981,11 +1010,25 @@ def _place_or_time(toks, i, j) -> bool:
     return _fold_accents(" ".join(words)) in _silent_places()
 
 
-def _skip_back_adverbs(toks, j, lo):
+_LY_NOUNS = frozenset({"family", "ally", "rally", "supply", "assembly", "italy", "july", "anomaly", "monopoly",
+                       "melancholy", "homily", "folly", "lily", "belly", "jelly", "bully", "tally"})
+
+
+def _is_ly_adverb(t) -> bool:
+    """A lower-case word in -ly that is no noun ("vehemently", not "family")."""
+    return not t.cap and len(t.low) > 4 and t.low.endswith("ly") and t.low not in _LY_NOUNS \
+        and t.low not in _SPEAKER_NOUNS
+
+
+def _skip_back_adverbs(toks, j, lo, ly: bool = False):
+    """The index before the adverbs ending at ``j`` ("has also", "on Monday");
+    ``ly``: any lower-case word in -ly counts as one ("subsequently")."""
     while j >= lo:
         t = toks[j]
         if t.low in _ADVS and not t.cap and t.low != "told":
             j -= 1
+        elif ly and _is_ly_adverb(t):
+            j -= 1          # "Jane Doe, subsequently testified": an adverb in -ly
         elif t.low in _TIME_WORDS and j - 1 >= lo and toks[j - 1].low in ("on", "last", "this", "early",
                                                                            "late", "earlier", "on"):
             j -= 2
@@ -994,6 +1037,26 @@ def _skip_back_adverbs(toks, j, lo):
         else:
             break
     return j
+
+
+def _in_opening_phrase(toks, i) -> bool:
+    """Whether token ``i`` sits in a phrase opening the sentence or clause (from
+    the start or a comma) with a preposition or an "-ing" word: "In an
+    interview with Jane Doe, ...", "After meeting Jane Doe, ..."."""
+    b = i - 1
+    while b > 0 and toks[b - 1].t not in (",", ";", ":"):
+        b -= 1
+    return b < i and (toks[b].low in _PREPS or toks[b].low in ("with", "for", "of", "among", "despite", "unlike")
+                      or toks[b].low.endswith("ing")) and b < i - 1
+
+
+#: irregular past tenses that end a subject noun phrase ("his campaign sent out ...")
+_IRREGULAR_PAST = frozenset({"sent", "made", "took", "gave", "put", "told", "wrote", "said", "spoke", "went",
+                             "came", "got", "held", "led", "left", "met", "ran", "saw", "set", "won", "began",
+                             "brought", "bought", "kept", "lost", "paid", "sought", "thought", "felt", "knew"})
+#: prepositions missing from _PREPS that never open a speaker's noun phrase
+_NP_BAD_START = frozenset({"without", "despite", "unlike", "like", "against", "amid", "among", "toward", "towards",
+                           "within", "except", "besides", "including", "than", "beyond", "behind", "upon"})
 
 
 def _np_back(toks, j, lo):
@@ -1082,8 +1145,8 @@ def _desc_back(toks, j, lo):
     t = toks[j]
     if t.low not in _SPEAKER_NOUNS:
         if t.low in _PREPS or t.low in _NP_STOP_NEXT or t.low in _ROLE_STOP or \
-                t.low in ("without", "who", "which") or t.low in _ADVS:
-            return None     # "the campaign and", "a leader to": no noun at the end
+                t.low in ("without", "who", "which") or t.low in _ADVS or _is_ly_adverb(t):
+            return None     # "the campaign and", "a leader to", "the council vehemently": no noun at the end
         # allow "the crowd", "the ad": a determiner within two words
         ok = False
         for k in (j - 1, j - 2):
@@ -1150,11 +1213,17 @@ def _np_fwd(toks, i, hi):
         return r if r is not None and r[2] == "named" else None
     if t.cap and (t.low in _NOT_NAMES or t.low in _VERBS or t.low in _EXTRA_CUES or _adverb_like(toks, i, hi)):
         return None
+    if t.low in _NP_BAD_START:
+        return None         # "... without reporters asking": a preposition opens no speaker
     if t.word and not t.cap and t.low not in _DETS and t.low not in _PREPS and t.low not in _VERBS \
             and t.low not in _EXTRA_CUES and t.low not in _ADVS and t.low not in _NP_STOP_NEXT \
             and t.low not in _ROLE_STOP and not t.low.endswith(("ing", "ly")) and i + 1 <= hi:
-        # a lower-case role before a name: "councilmember Mark Levine"
+        # a lower-case role before a name: "councilmember Mark Levine", "retired
+        # neurosurgeon Ben Carson"
         m = i + 1
+        while m < hi and m - i < 3 and toks[m].word and not toks[m].cap and toks[m].low not in _VERBS \
+                and toks[m].low not in _PREPS and toks[m].low not in _DETS and toks[m].low not in _NP_STOP_NEXT:
+            m += 1
         if toks[m].cap and toks[m].low not in _NOT_NAMES and toks[m].low not in _VERBS:
             r = _np_fwd(toks, m, hi)
             if r is not None and r[2] == "named":
@@ -1193,7 +1262,10 @@ def _np_fwd(toks, i, hi):
                     j = la
                     continue
             if det_first and not has_cap and (p.low not in _VERBS or p.low in _SPEAKER_NOUNS) \
-                    and p.low not in _EXTRA_CUES and p.low not in _ADVS:
+                    and p.low not in _EXTRA_CUES and p.low not in _ADVS and not (j > i + 1 and p.low in _DETS and toks[j - 1].low not in ("of", "for")) \
+                    and not (has_noun and (p.low.endswith("ed") or p.low in _IRREGULAR_PAST)
+                             and p.low not in _SPEAKER_NOUNS):
+                # ("both men issued a statement": a verb after the head ends the phrase)
                 has_noun = True
                 j += 1
                 n_low += 1
@@ -1204,7 +1276,9 @@ def _np_fwd(toks, i, hi):
                 n_low += 1
                 continue
             if j + 1 <= hi and (toks[j + 1].word and not toks[j + 1].cap and
-                                (toks[j + 1].low in _SPEAKER_NOUNS or toks[j + 1].low in _TITLE_WORDS)):
+                                (toks[j + 1].low in _SPEAKER_NOUNS or toks[j + 1].low in _TITLE_WORDS)) \
+                    and not (has_noun and p.low.endswith("ed")):
+                # ("a retired general", but "her aide rallied supporters": a verb after the head)
                 j += 1
                 n_low += 1
                 continue
@@ -1306,10 +1380,13 @@ def _verb_at(toks, k):
                                      "whose", "our", "of", "in", "new", "first", "latest"):
         return None
     if k > 1 and toks[k - 2].low in ("the", "a", "an", "his", "her", "their", "its") and not toks[k - 1].cap \
-            and toks[k - 1].low not in _ADVS and toks[k - 1].low not in _SPEAKER_NOUNS:
-        return None
-    if k + 1 < len(toks) and toks[k + 1].low in ("by", "of") and v[0] not in ("say", "tell", "write"):
-        return None
+            and toks[k - 1].low not in _ADVS and toks[k - 1].low not in _SPEAKER_NOUNS \
+            and not (t.low in _PAST_FORMS and toks[k - 1].word and not toks[k - 1].low.endswith(("ing", "'s"))
+                     and toks[k - 1].low not in _NOT_AGENTS and (k < 3 or toks[k - 3].low not in ("what", "how"))):
+        return None             # "the latest report", but "a protester yelled"
+    if k + 1 < len(toks) and toks[k + 1].low in ("by", "of") and v[0] not in ("say", "tell", "write") and not (
+            toks[k + 1].low == "of" and v[0] in _SPEAK_OF and (t.low.endswith("ed") or t.low in ("spoke", "wrote"))):
+        return None             # "accused of", "a warning by", but "X stated of the scandal that"
     if t.low in _NOUNABLE:
         for b in range(k - 1, max(-1, k - 4), -1):
             p = toks[b]
@@ -1325,8 +1402,26 @@ def _verb_at(toks, k):
     return v
 
 
-_QUANTIFIER_SUBJECTS = {"another", "several", "some", "many", "others", "most", "both", "few", "all"}
 _NAMING_PARTICIPLES = {"called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "nicknamed"}
+#: participles whose "by" agent sits inside a subject ("a letter obtained by the AP warns")
+_AGENT_PARTICIPLES = {"obtained", "seen", "reviewed", "published", "released", "issued", "commissioned",
+                      "conducted", "filed", "sent", "signed", "written", "posted", "shared", "provided",
+                      "prepared", "led", "organized", "sponsored", "funded", "paid"}
+#: verbs that take "of" for their topic ("she stated of the scandal that ...")
+_SPEAK_OF = {"state", "speak", "remark", "add", "comment", "joke", "boast", "write", "observe", "warn"}
+#: adverbs set off by commas between a subject and its verb ("X, however, said")
+_ASIDE_ADVS = {"however", "meanwhile", "though", "too", "instead", "nonetheless", "also", "moreover", "therefore",
+               "likewise", "similarly", "meantime", "conversely", "again", "separately"}
+#: nouns that a relative "that" may follow in an attribution ("in an interview that aired")
+_MEDIUM_NOUNS = {"interview", "statement", "show", "program", "programme", "video", "ad", "letter", "email",
+                 "post", "speech", "broadcast", "podcast", "op-ed", "column", "tweet", "message", "rally", "event"}
+#: nouns after "the" that are no subject of a verb after them ("in the past described")
+_NOT_AGENTS = {"so", "past", "end", "time", "way", "meantime", "interim", "moment", "process", "morning",
+               "evening", "night", "day", "week", "month", "year", "days", "weeks", "months", "years"}
+#: past-tense reporting forms: after "a/the + noun" they are the noun's verb
+_PAST_FORMS = {f for f in _VERBS if f.endswith("ed") and f not in _NOUNABLE and f not in _NAMING_PARTICIPLES} | {
+    "said", "told", "wrote", "spoke", "thought", "felt", "knew", "saw"}
+_QUANTIFIER_SUBJECTS = {"another", "several", "some", "many", "others", "most", "both", "few", "all"}
 _COORD_LINKS = {"of", "for", "the", "and", "at", "in", "on", "s", "'s"}
 
 
@@ -1416,6 +1511,8 @@ _SAY_FORMS = {"said", "says", "say", "told", "tells", "wrote", "writes", "argued
 _CONJ = {"and", "but", "so", "yet", "or", "then", "still", "also", "now", "instead"}
 
 
+#: words opening a clause of its own after "X said": "X said as a protester yelled “...”"
+_TIME_CLAUSE = {"as", "while", "when", "whereas", "until"}
 #: words that open a new clause after a comma ("..., to which X replied")
 _CLAUSE_OPENERS = {"to", "which", "who", "when", "while", "whereas", "as", "after", "before", "where"}
 _BE_FORMS = {"is", "was", "were", "are", "be", "been", "being", "'s", "am"}
@@ -1526,6 +1623,12 @@ def _clause_subject(toks, lo, hi):
         nx = np[1] + 1
         if nx > hi:
             continue
+        if toks[nx].low == "and" and np[2] == "named" and nx + 1 <= hi and toks[nx + 1].cap:
+            # "Trump and Ryan issued a statement": a coordinated subject
+            np2 = _np_fwd(toks, nx + 1, hi)
+            if np2 is not None and np2[2] == "named" and np2[1] + 1 <= hi:
+                np = (np[0], np2[1], "named", np[0], np2[1])
+                nx = np2[1] + 1
         t = toks[nx]
         if t.low in _VERBS or t.low in _EXTRA_CUES or (t.low in _ADVS and t.low not in _PRONOUNS) or \
                 (t.word and not t.cap and t.low not in _PREPS and t.low not in _NP_STOP_NEXT
@@ -1586,7 +1689,8 @@ class _Article:
         toks = _tokens(masked, offset)
         if toks and toks[0].cap and (len(toks) == 1 or not toks[1].cap) and "." not in toks[0].t \
                 and "'" not in toks[0].t \
-                and self.common_word(toks[0].t):
+                and (toks[0].low in _TIME_UNITS or toks[0].low in _COUNT_WORDS and len(toks) > 1
+                     and toks[1].low in _TIME_UNITS or self.common_word(toks[0].t)):
             t0 = toks[0]
             t = _Tok.__new__(_Tok)
             t.s, t.e, t.t, t.low, t.word, t.cap = t0.s, t0.e, t0.t, t0.low, True, False
@@ -1672,6 +1776,10 @@ class _Article:
             sp["source"] = "pronoun"
             if low in ("he", "she"):
                 hit = names.last_person_before(mention_s)
+                if hit is not None and pos <= hit[0] < mention_s:
+                    # “Never Again,” she said: the capitalised words of the quote
+                    # before the pronoun are not its antecedent
+                    hit = names.last_person_before(pos)
                 prev_sp = self.last_speaker(mention_s, person=True)
                 cand = hit[1] if hit else None
                 if prev_sp is not None and (cand is None or (hit and prev_sp["start"] > hit[0])):
@@ -1945,6 +2053,14 @@ class _Article:
         seen = 0
         for m in range(n - 2, 0, -1):
             if toks[m].t != ",":
+                if toks[m].t == '"' and toks[m - 1].t[0] == _MASK and self.folded[toks[m].s - 1] == ",":
+                    # a later quote closing with a comma: “...,” X said.
+                    sub = toks[m + 1:]
+                    got = self.attribute_after(sub)
+                    if got is not None and got[2] != "according_to" and got[0][0] == 0 and \
+                            len(sub) <= got[0][1] + 4 and sub[-1].t in (".", "!", "?"):
+                        return got, sub
+                    break
                 continue
             seen += 1
             if seen > 3:
@@ -1960,6 +2076,11 @@ class _Article:
                 continue
             tail = sub[max(vk, got[0][1]) + 1:]
             if len(tail) <= 9 and not any(x.low == "that" or x.t[0] == _MASK for x in tail):
+                return got, sub
+            cut = next((i for i, x in enumerate(tail) if x.t == ","), None)
+            if cut is not None and cut <= 9 and cut + 1 < len(tail) and tail[cut + 1].low in _PARTICIPLE_OK \
+                    and not any(x.low == "that" or x.t[0] == _MASK for x in tail[:cut]):
+                # ", Jane Doe said Tuesday, noting ...": the participle is hers too
                 return got, sub
             if tail and tail[0].t == "," and len(tail) <= 30 and got[0][2] == "named" and \
                     not any(x.low in ("that", "who", "which") and (i < 3 or tail[i - 1].t == ",")
@@ -2016,32 +2137,97 @@ class _Article:
                         if np:
                             return np, (_NOMINAL_CUES[t.low], self.verbs.get(_NOMINAL_CUES[t.low], ("", "neutral"))[1]), ""
                     for b in range(k - 1, max(-1, k - 4), -1):
-                        if _is_poss(toks[b]) and toks[b].cap:
+                        if _is_poss(toks[b]) and toks[b].cap and not any(
+                                toks[x].low in _SAY_FORMS and any(toks[y].low == "that" for y in range(x + 1, min(x + 4, b)))
+                                for x in range(b - 1)):
+                            # (not inside what an earlier speaker says: "X said that Y's claim was")
                             np = (b, b, "named", b, b)
                             lem = _NOMINAL_CUES[t.low]
                             return np, (lem, self.verbs.get(lem, (lem, "neutral"))[1]), ""
                 continue
             # subject before the verb
-            j = _skip_back_adverbs(toks, k - 1, 0)
+            j = _skip_back_adverbs(toks, k - 1, 0, ly=True)
             if j >= 0 and toks[j].t == ",":
                 # "X, who ..., said" / apposition before the verb: "Andres, a spokesman, said"
                 jj = j - 1
+                if jj >= 2 and toks[jj].low in _ASIDE_ADVS and toks[jj - 1].t == ",":
+                    # "Proponents of the bill, however, say ...": an adverb set off by commas
+                    npa = _np_back(toks, jj - 2, 0)
+                    if npa is not None and npa[0] >= 2 and toks[npa[0] - 1].low == "of" and toks[npa[0] - 2].word:
+                        b = npa[0] - 2          # "Proponents of the new bill"
+                        if b >= 1 and toks[b - 1].low in _DETS:
+                            b -= 1
+                        npa = (b, npa[1], "description", b, npa[1])
+                    if npa is not None:
+                        return npa, v, ""
                 np = _np_back(toks, jj, 0) if jj >= 0 else None
+                if np is not None and np[2] != "pronoun" and not toks[k].low.endswith("ing") and \
+                        (np[0] == 0 or toks[np[0] - 1].t != ",") and any(
+                            toks[x].t == "," for x in range(np[0], np[1])):
+                    # "a woman in Salem, Oregon, told him ...": the comma closes a place
+                    return np, v, ""
                 if np and np[2] != "pronoun" and np[0] - 2 >= 0 and toks[np[0] - 1].t == ",":
                     np0 = _np_back(toks, np[0] - 2, 0)
-                    if np0 and np0[2] == "named":
+                    if np0 and np0[2] == "named" and (np0[0] == 0 or toks[np0[0] - 1].low not in _PREPS):
+                        # (not the end of an opening phrase: "In a reply to Canada, her aide said")
                         return np0, v, ""
+                    if np[2] == "named" and not toks[k].low.endswith("ing") and (
+                            np0 is None and _verb_at(toks, np[0] - 2) is None
+                            or np0 is not None and np0[2] == "description"):
+                        # "her senior policy adviser, Jane Doe, said": the name in the apposition
+                        return np, v, ""
+                if jj >= 2 and toks[jj].low in _SAY_FORMS and not toks[k].low.endswith("ing") \
+                        and _verb_at(toks, jj) is not None:
+                    # "CNN, Cruz said, called it “...”": a parenthetical attribution
+                    # speaks for the whole sentence
+                    npp = _np_back(toks, jj - 1, 0)
+                    if npp is not None and npp[0] >= 1 and toks[npp[0] - 1].t == ",":
+                        return npp, _VERBS[toks[jj].low], ""
                 # "Lisa Moreno, a spokeswoman for the agency, said"
                 for c1 in range(jj - 1, max(0, jj - 14), -1):
                     if toks[c1].t == ",":
                         np0 = _np_back(toks, c1 - 1, 0) if c1 >= 1 else None
+                        pb = np0[0] - 2 if np0 else -1
+                        while pb >= 3 and toks[pb].t == "," and toks[pb - 1].t[0].isdigit():
+                            q0 = pb - 1     # "Jane Doe, 34, of Salem, Ore., said": skip the age
+                            while q0 >= 0 and toks[q0].t[0].isdigit():
+                                q0 -= 1
+                            if q0 < 1 or toks[q0].t != ",":
+                                break
+                            pb = q0 - 1
+                        if np0 and np0[2] == "named" and pb >= 0 and toks[np0[0] - 1].low == "of" \
+                                and toks[pb].cap:
+                            # "Paul Ryan of Janesville, Wisconsin, said": the name before the place
+                            r = _np_back(toks, pb, 0)
+                            if r is not None and r[2] == "named":
+                                if toks[r[0]].low in _DETS or r[0] == r[1]:
+                                    r = (r[0], np0[1], "named", r[0], np0[1])   # "the Bank of England"
+                                return r, v, ""
                         if np0 and np0[2] == "named" and (np0[0] == 0 or toks[np0[0] - 1].low not in _PREPS):
                             return np0, v, ""
                         break
+                if toks[k].low in _PARTICIPLE_OK and jj >= 1 and _verb_at(toks, jj) is not None:
+                    # "“...,” Jane Doe added, saying ...": the subject of the verb before
+                    np = _np_back(toks, _skip_back_adverbs(toks, jj - 1, 0), 0)
+                    if np is not None:
+                        return np, v, ""
                 if toks[k].low in _PARTICIPLE_OK:
                     np = _clause_subject(toks, 0, k - 1) or _sentence_subject(toks, 0, k - 1)
                     if np:
                         return np, v, ""
+                elif not toks[k].cap and not toks[k].low.endswith("ing"):
+                    # "In the end, said Jane Doe, “...”": a verb-first attribution
+                    # after an opening phrase, right before the quote
+                    np = _np_fwd(toks, k + 1, n - 1)
+                    if np is not None and np[2] != "pronoun":
+                        end = np[1]
+                        if end + 2 < n and toks[end + 1].t == ",":
+                            app = _np_fwd(toks, end + 2, n - 1)     # "said Jane Doe, the mayor,"
+                            if app is not None and app[2] != "pronoun":
+                                end = app[1]
+                        if all(t.t in (",", ":") for t in toks[end + 1:]) or toks[np[1] + 1].t == ",":
+                            # (or a parenthetical: "The paradox, says Jane Doe, a historian, is ...")
+                            return self.apposition_fwd(toks, np, n - 1), v, ""
                 continue
             if j >= 0 and toks[j].low in ("by", "after", "before", "while", "when") and toks[k].low.endswith("ing"):
                 np = _sentence_subject(toks, 0, j - 1)
@@ -2062,17 +2248,54 @@ class _Article:
                 cs = _clause_subject(toks, 0, np[0] - 1) or _sentence_subject(toks, 0, np[0] - 1)
                 if cs is not None:
                     return cs, v, ""
-            if toks[k].low in _PARTICIPLE_OK and (np is None or np[2] != "pronoun"):
+            if toks[k].low in _PARTICIPLE_OK and (np is None or np[2] != "pronoun") and not (
+                    np is not None and np[2] == "named" and np[1] == j and np[0] >= 1
+                    and (toks[np[0] - 1].low in ("with", "-") or toks[np[0] - 1].low == "and" and np[0] >= 2
+                         and (toks[np[0] - 2].t[0] == _MASK or toks[np[0] - 2].t in ('"', "'")))):
+                # (but "with Sen. Jane Doe telling reporters", "- Jane Doe saying": the name
+                # right before the participle is its subject)
                 # "The town released a statement Wednesday saying ...": the clause subject
                 cs = _clause_subject(toks, 0, j)
                 if cs is not None and cs[0] < (np[0] if np else j + 1):
                     np = cs
+            if np is not None and np[2] != "pronoun" and np[0] >= 2 and toks[np[0] - 1].low in ("to", "for") \
+                    and toks[np[0] - 2].word and not toks[np[0] - 2].cap and toks[np[0] - 2].low not in _VERBS \
+                    and not toks[np[0] - 2].low.endswith(("ed", "ing")):
+                # "Jane Doe's email to her supporters notes": the object of "to" is
+                # inside the subject
+                np2 = _np_back(toks, np[0] - 2, 0)
+                if np2 is None:
+                    # "Jane Doe's fundraising email to ...": from the possessive name
+                    b = next((x for x in range(np[0] - 2, max(-1, np[0] - 6), -1)
+                              if _is_poss(toks[x]) and toks[x].cap), None)
+                    if b is not None:
+                        b0 = b
+                        while b0 > 0 and toks[b0 - 1].cap:
+                            b0 -= 1
+                        np2 = (b0, np[0] - 2, "description", b0, np[0] - 2)
+                if np2 is not None and np2[2] != "pronoun" and (
+                        np2[0] == 0 or toks[np2[0] - 1].t in (",", ";", ":", "-") or toks[np2[0] - 1].low in _CONJ):
+                    np = np2        # (a subject: not "his campaign sent a message to supporters saying")
+            if np is not None and np[0] >= 3 and toks[np[0] - 1].low == "by" and \
+                    toks[np[0] - 2].low in _AGENT_PARTICIPLES:
+                # "A letter from the union obtained by the AP warns": the agent of
+                # a participle inside the subject is not the subject
+                np2 = _np_back(toks, np[0] - 3, 0)
+                if np2 is not None and np2[2] != "pronoun":
+                    np = np2
             if np is not None:
                 # apposition before: "Doug Andres, a spokesman for ..."
-                if np[2] == "description" and np[0] - 2 >= 0 and toks[np[0] - 1].t == ",":
+                if np[2] == "description" and np[0] - 2 >= 0 and toks[np[0] - 1].t == "," and \
+                        not (k + 1 < n and toks[k + 1].t == "," and j == np[1]):
+                    # (not a parenthetical "Reyes, a top aide said, “...”")
                     np0 = _np_back(toks, np[0] - 2, 0)
                     if np0 and np0[2] == "named" and (np0[0] == 0 or toks[np0[0] - 1].low not in _PREPS) \
-                            and toks[np0[0]].low not in _NOT_NAMES:
+                            and toks[np0[0]].low not in _NOT_NAMES and not (
+                                np0[0] > 0 and not toks[np0[0] - 1].cap and (
+                                    toks[np0[0] - 1].low in _VERBS or toks[np0[0] - 1].low.endswith("ed"))) \
+                            and not _in_opening_phrase(toks, np0[0]):
+                        # (not the object of an opening clause: "As Lee attacked Ruiz, the crowd chanted",
+                        # "In an interview with host Jim Oakes, the candidate stated")
                         return np0, v, ""
                 if np[2] == "pronoun" and toks[np[0]].low in ("it", "they") and np[0] >= 2:
                     # "X said it found ...": the outer speaker
@@ -2108,7 +2331,7 @@ class _Article:
                     sf = next((x for x in range(np[0] - 1, 0, -1) if toks[x].low in _SAY_FORMS
                                and not toks[x].cap), None)
                     if sf is not None and not any(
-                            toks[x].t in (";", ":") or toks[x].t == "," and (
+                            toks[x].t in (";", ":") or x > sf and toks[x].low in _TIME_CLAUSE or toks[x].t == "," and (
                                 toks[x + 1].low in _CONJ or toks[x + 1].low in _CLAUSE_OPENERS
                                 or x + 1 == np[0] or toks[x + 1].low in _DETS and x + 2 == np[0])
                             for x in range(sf, np[0])):
@@ -2116,6 +2339,9 @@ class _Article:
                         if outer is not None and outer[0][1] < sf and outer[2] != "according_to":
                             return outer
                 return np, v, ""
+            if toks[j].low in _CONJ and toks[j].low not in ("and", "but") and j >= 2 \
+                    and toks[j - 1].low in ("and", "but"):
+                j -= 1          # "..., but now said X had “...”": coordinated, as "but said"
             if toks[j].low in ("and", "but") and j >= 1:
                 # a coordinated verb phrase ("Wilson praised Rubio and said the
                 # senator can ..."): the speaker is the clause subject, not the
@@ -2237,7 +2463,7 @@ class _Article:
                     sa = a
             before_toks = self.sent_tokens(masked[k][sa - s0:o - s0], sa)
             colon_intro = False
-            if not before_toks and k > 0 and masked[k - 1].rstrip().endswith(":"):
+            if not before_toks and k > 0 and masked[k - 1].rstrip().endswith(":") and not text[s0:o].strip():
                 # "Cruz continued:" / "he declared:" then the quote as the next paragraph
                 pa = spans[k - 1][0]
                 for a, b in sent_lists[k - 1]:
@@ -2273,9 +2499,13 @@ class _Article:
                         cand = _tokens(masked[kc][c + 1 - s1:nxt[1] - s1][:300], c + 1)
                         got = self.attribute_after(cand)
                         if got is not None and got[2] != "according_to":
-                            vk = next((x for x in range(got[0][1] + 1, len(cand)) if cand[x].low in _VERBS), None)
+                            vk = next((x for x in range(got[0][1] + 1, len(cand)) if cand[x].low in _VERBS or (
+                                cand[x].low == got[1][0] and x == got[0][1] + 1 and x + 1 < len(cand)
+                                and cand[x + 1].t in (".", ","))), None)     # (“...?” Jane Doe pressed.)
                             tail = cand[vk + 1:] if vk is not None else []
-                            if vk is not None and len(tail) <= 25 and not any(x.low == "that" for x in tail) \
+                            if vk is not None and len(tail) <= 25 and not any(
+                                    x.low == "that" and (i < 2 or tail[i - 1].low not in _MEDIUM_NOUNS)
+                                    for i, x in enumerate(tail)) \
                                     and not any(x.t == "\x00" * len(x.t) for x in tail):
                                 after_toks = cand
                                 after_next = True
@@ -2339,6 +2569,9 @@ class _Article:
             # the cheap tests first: most quotes are long or end a sentence
             title_like = n_words <= 12 and not ends_sentence and not (bstr[-1:] == ":") \
                 and _all_capitalised(words)
+            if not title_like and ends_sentence and n_words <= 12 and bstr[-1:] != ":" and starts_upper \
+                    and _names_a_title(before_toks, (), works_only=True) and _all_capitalised(words):
+                title_like = True   # "the reality show “Cake Boss.”", "her memoir, “Tough Choices.”"
             direct = starts_upper and (sentence_start or ends_sentence and n_words >= 4) and not title_like
             cue = None
             if att is None:
@@ -2352,7 +2585,7 @@ class _Article:
                 bstr[-1:] in (":",) and att is not None)
             if family == "single" and att is None and not direct:
                 kind = "scare"
-            elif title_like and not immediate:
+            elif title_like and (not immediate or _names_a_title(before_toks, after_toks)):
                 kind = "scare"
             elif direct:
                 kind = "direct"
@@ -2480,12 +2713,16 @@ class _Article:
         Returns ``(speaker, verb, verb_class)`` or None.
         """
         verb, vclass = "", ""
-        if before_toks and not colon_intro:
+        if before_toks:
+            # (a colon closing the paragraph before: "X released the following statement:")
             n = len(before_toks)
             np = None
             if before_toks[-1].t == ":" and n >= 2:
                 j = _skip_back_adverbs(before_toks, n - 2, 0)
                 np = _np_back(before_toks, j, 0) if j >= 0 else None
+                if np is not None and np[2] == "pronoun" and before_toks[np[0]].low in ("it", "them", "him", "me", "us") \
+                        and np[0] >= 1 and before_toks[np[0] - 1].word:
+                    np = None       # an object: "... worded it carefully: “...”"
                 if np is not None and np[2] == "description" and before_toks[np[0]].low not in _DETS \
                         and not any(before_toks[x].low in _SPEAKER_NOUNS for x in range(np[0], np[1] + 1)):
                     np = None
@@ -2498,6 +2735,16 @@ class _Article:
                         np = cs
             if np is None:
                 np = _clause_subject(before_toks, 0, n - 1)
+            if np is None and before_toks[-1].t == ":" and n >= 4:
+                # "The campaign, in a note on its site, worded it carefully: “...”":
+                # the subject opening the sentence, past an apposition or aside
+                np = _np_fwd(before_toks, 0, n - 2) if before_toks[0].low in _DETS or before_toks[0].cap else None
+                if np is not None and np[1] + 2 < n - 1 and before_toks[np[1] + 1].word and \
+                        not before_toks[np[1] + 1].cap and before_toks[np[1] + 1].low not in _VERBS and \
+                        before_toks[np[1] + 2].t == ",":
+                    np = (np[0], np[1] + 1, "description", np[0], np[1] + 1)     # "The Harte campaign,"
+                if np is not None and (np[1] + 1 >= n - 1 or before_toks[np[1] + 1].t != ","):
+                    np = None
             if np is None:
                 return None
             sp = self.resolve(before_toks, np, names, o)
@@ -2611,7 +2858,7 @@ class _Article:
             v = _verb_at(toks, k)
             if v is None:
                 continue
-            j = _skip_back_adverbs(toks, k - 1, 0)
+            j = _skip_back_adverbs(toks, k - 1, 0, ly=True)
             # CONTENT, X said.
             if j >= 0 and k + 1 < n and toks[k + 1].t in (".", "!", "?") or (k + 1 == n):
                 np = _np_back(toks, j, 0) if j >= 0 else None
@@ -2701,6 +2948,41 @@ def _indefinite_re(head: str) -> re.Pattern:
 # a naming word right before the quote ("so-called", "dubbed"). It is searched in
 # the stripped words before the quote, so a match lies within the last few
 # characters: the search starts 64 characters from the end, not at the start.
+#: words right before a quoted title that make it the name of a show, book or
+#: film ("on CNN's “State of the Union”", "the podcast “...”", "told “Today”")
+_TITLE_BEFORE = {"show", "program", "programme", "podcast", "broadcast", "series", "film", "movie", "book",
+                 "memoir", "song", "album", "column", "newsletter", "documentary", "sitcom", "novel",
+                 "musical", "play", "episode", "segment", "titled", "entitled", "told", "tells", "telling",
+                 "visited", "hosts", "hosted", "hosting", "starred", "stars", "starring"}
+_WORK_NOUNS = {"show", "program", "programme", "podcast", "series", "film", "movie", "book", "memoir", "song",
+               "album", "newsletter", "documentary", "sitcom", "novel", "musical", "play", "episode"}
+#: words right after one ("“Morning Joe” host", "the “Avatar” star")
+_TITLE_AFTER = {"host", "hosts", "co-host", "anchor", "star", "stars", "show", "program", "programme",
+                "podcast", "broadcast", "series", "film", "movie", "book", "memoir", "song", "album",
+                "reboot", "episode", "segment", "sitcom", "actor", "actress", "creator", "producer"}
+
+
+def _names_a_title(before_toks, after_toks, works_only: bool = False) -> bool:
+    """Whether capitalised quoted words are the title of a show, book or film by
+    their context, even next to an attribution: after a possessive ("CNN's
+    “State of the Union,”"), after a word naming a work or an addressee
+    ("the podcast “...”", "told “Today”"), or before one ("“Morning Joe” host").
+    ``works_only``: only a word naming a work right before, or before a comma
+    ("the memoir, “...”"), counts (for quoted words that end a sentence)."""
+    if before_toks:
+        b = before_toks[-1]
+        if works_only:
+            if b.t == "," and len(before_toks) > 1:
+                b = before_toks[-2]
+            return b.low in _WORK_NOUNS
+        if _is_poss(b) or b.low in _TITLE_BEFORE:
+            return True
+    for t in after_toks[:2]:
+        if t.word:
+            return t.low in _TITLE_AFTER
+    return False
+
+
 _NAMING_END_RE = re.compile(r"(?:so-called|dubbed|nicknamed|known as|termed|labeled|labelled|titled|entitled)\s*$",
                             re.I)
 
