@@ -829,3 +829,128 @@ def test_a_name_right_before_a_participle_after_with_or_a_dash_speaks():
             "saying he was “very encouraged” and Harte calling it a “great meeting.”")
     assert one(q, "very encouraged")["speaker"] == "Tom Reyes"
     assert one(q, "great meeting")["speaker"] == "Harte"
+
+
+def test_a_share_of_those_polled_speaks():
+    text = ("The survey of farmers was released on Monday.\n"
+            "However, 41 percent said the mayor was “out of touch” with rural towns, and 55% say the "
+            "budget is “too large.” About three in 10 said the fee was “unfair.”")
+    q = run(text)
+    r = one(q, "out of touch")
+    assert (r["speaker_mention"], r["speaker"]) == ("41 percent", "41 percent")
+    assert one(q, "too large")["speaker_mention"] == "55%"
+    assert one(q, "unfair")["speaker"] == "three in 10"
+
+
+def test_a_parenthesised_sentence_keeps_its_subject():
+    q = run("The council met on Tuesday.\n(Harte's spokeswoman brushed aside the charge that Harte "
+            "had ever “insulted” the mayor. The office declined to say more.)")
+    assert one(q, "insulted")["speaker_mention"] == "Harte's spokeswoman"
+
+
+def test_the_previous_sentence_subject_past_a_relative_clause_and_a_quoted_title():
+    q = run("The council met on Tuesday. “We will see,” said Tom Reyes.\n"
+            "On the radio, Sen. Ann Harte (Ore.), who lost the primary to Reyes, named the budget as one "
+            "reason to vote. “The young people are more engaged than ever before.”")
+    assert one(q, "young people")["speaker"] == "Ann Harte"
+    q = run("The council met on Tuesday. “We will see,” said Tom Reyes.\n"
+            "On “Meet the Town,” Sen. Ann Harte (Ore.), who lost the primary to Reyes, named the budget as "
+            "one reason to vote. “The young people are more engaged than ever before.”")
+    assert one(q, "young people")["speaker"] == "Ann Harte"
+
+
+def test_a_past_verb_after_a_name_ends_the_name():
+    q = run("The council met on Tuesday and Tom Reyes spoke first.\n"
+            "“You think I am going to quit?” Harte asked reporters angrily during a news conference last week.")
+    r = one(q, "going to quit")
+    assert (r["speaker"], r["speaker_mention"], r["verb"]) == ("Harte", "Harte", "ask")
+
+
+def test_a_noun_after_a_share_is_no_verb():
+    q = run("The council met on Tuesday.\n"
+            "FactFinder rated 22% of Democratic claims as “entirely true” compared to 11% of the others.")
+    assert one(q, "entirely true")["speaker"] == "FactFinder"
+
+
+def test_quote_paragraphs_go_on_with_a_speaker_named_in_the_paragraph_between():
+    text = ("The council met on Tuesday and the mayor left early.\n"
+            "Instead, Tom Harte told the paper, his plan would be “to fix the roads” if he wins.\n"
+            "What “fix the roads” means is anyone's guess, since Harte spoke only in slogans during the "
+            "interview.\n"
+            "“We have to do something and it is the only way to stop it.”\n"
+            "“We have to be a lot tougher.”")
+    q = run(text)
+    assert one(q, "only way to stop it")["speaker"] == "Tom Harte"
+    assert one(q, "a lot tougher")["speaker"] == "Tom Harte"
+    # a paragraph between that does not name the speaker breaks the chain
+    q = run(text.replace("since Harte spoke", "since nobody spoke"))
+    assert one(q, "only way to stop it")["speaker"] == ""
+
+
+def test_given_names_shaped_like_nationalities_open_a_name():
+    q = run("Mary Clinton said the plan was “a disaster.”\n"
+            "Then the mayor's spokesman, Brian Fallon, fired back: “As a friend of the mayor,” he wrote, "
+            "“we know you are rooting for him, too.”")
+    assert one(q, "friend of the mayor")["speaker"] == "Brian Fallon"
+    assert one(q, "rooting for him")["speaker"] == "Brian Fallon"
+    assert Q._GEO_ADJ_RE.match("Canadian") and Q._GEO_ADJ_RE.match("Roman")
+    assert not Q._GEO_ADJ_RE.match("Ryan") and not Q._GEO_ADJ_RE.match("Eric")
+
+
+def test_bare_numbers_and_quantifiers_after_the_verb_speak():
+    q = run("Tom Reyes and Ann Harte sent a letter to the mayor on Monday.\n"
+            "“You seem to have picked a new standard out of thin air,” the two write.\n"
+            "“Better watch out for the council,” tweeted another. “Nobody listens to us,” said one.")
+    assert one(q, "new standard")["speaker_mention"] == "the two"
+    assert one(q, "watch out")["speaker_mention"] == "another"
+    assert one(q, "Nobody listens")["speaker_mention"] == "one"
+
+
+def test_a_next_sentence_attribution_with_a_quoted_title_in_its_aside():
+    q = run("Tom Reyes spoke first.\n"
+            "“I am not sure the mayor is available, but we will see, right?” Harte remarked, alluding to "
+            "the mayor's role in “The Long Road.”")
+    assert one(q, "not sure the mayor")["speaker"] == "Harte"
+
+
+def test_agree_laud_and_brand_attribute_but_agree_to_is_no_verb():
+    q = run("The council met on Tuesday and Tom Reyes spoke first.\n"
+            "“Our ideas of success are different,” agrees Lisa Stone, a student at the college.\n"
+            "In May, Gov. Ann Harte lauded the mayor for bringing “new and innovative ideas.”\n"
+            "Canada branded the plan an “outlaw scheme.”")
+    assert one(q, "ideas of success")["speaker"] == "Lisa Stone"
+    assert one(q, "innovative ideas")["speaker"] == "Ann Harte"
+    assert one(q, "outlaw scheme")["speaker"] == "Canada"
+    assert Q._verb_at(Q._tokens("The town agreed to pay", 0), 2) is None
+
+
+def test_surnames_with_an_article_prefix_and_a_colon_after_a_relative_clause():
+    q = run("The council met on Tuesday and Tom Reyes spoke first.\n"
+            "“We will fight,” Bashar al-Assad told the agency.\n"
+            "Abdel Fattah el-Sisi said the deal was “very fair.”\n"
+            "Before the vote, the cleric Anwar al-Awlaki, who was killed in 2011, is shown lecturing: "
+            "“Take heed and learn from history.”")
+    assert one(q, "We will fight")["speaker"] == "Bashar al-Assad"
+    assert one(q, "very fair")["speaker"] == "Abdel Fattah el-Sisi"
+    assert one(q, "Take heed")["speaker_mention"].endswith("Anwar al-Awlaki")
+
+
+def test_a_noun_after_a_name_before_the_verb_heads_the_speaker():
+    q = run("The council met on Tuesday and Tom Reyes spoke first.\n"
+            "“In this town, every family is welcome,” this Reyes look-alike declared in Boston.")
+    r = one(q, "every family")
+    assert (r["speaker_mention"], r["speaker_source"]) == ("this Reyes look-alike", "description")
+
+
+def test_the_object_of_a_participle_preposition_is_not_the_subject():
+    q = run("The council met on Tuesday and Tom Reyes spoke first.\n"
+            "Neighbours standing outside the hall shouted “Shame on you!” at the mayor.")
+    assert one(q, "Shame on you")["speaker_mention"] == "Neighbours"
+
+
+def test_places_and_peoples_are_no_antecedents():
+    q = run("Mayor Tom Reyes has needled his critics, as he did on a recent visit to Capitol Hill, where he "
+            "attacked some lawmakers. “You have been very critical of me,” he told Sen. Ann Harte.")
+    assert one(q, "very critical")["speaker"] == "Tom Reyes"
+    assert Q._classify_seq("Kent County Republican") is None and Q._classify_seq("Nagorno-Karabakh Armenians") is None
+    assert Q._classify_seq("Jim Hill")[:2] == ("person", "Jim Hill")

@@ -161,9 +161,37 @@ _TITLE_WORDS = {
     "government", "govt", "party", "co-chair", "frontrunner", "front-runner", "contender",
     "challenger", "incumbent", "leftist", "far-right", "right-wing", "left-wing", "populist",
 }
-_GEO_ADJ_RE = re.compile(
-    r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ch|an|i|ic)|U\.?S\.?|UK|EU|American|British|French|"
-    r"German|Spanish|Irish|Dutch|Greek|Swiss|Israeli|Iraqi|Russian|Chinese|European)$")
+_GEO_ADJ_LIST_RE = re.compile(
+    r"^(?:U\.?S\.?|UK|EU|American|British|French|"
+    r"German|Spanish|Irish|Dutch|Greek|Swiss|Israeli|Iraqi|Russian|Chinese|European|Roman)$")
+_GEO_ADJ_SHAPE_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ch|an|i|ic)$")
+
+
+def _given_names() -> frozenset:
+    """Common given names (lower case) from the name lists beside this module:
+    "Brian", "Ryan", "Susan", "Eric", "Mitch" have the shape of a nationality
+    adjective ("Canadian", "Korean", "Italic") but open a person's name."""
+    out = set()
+    for fn in ("people_given_names.txt", "people_given_names_world.txt"):
+        path = _DATA / fn
+        if path.exists():
+            out.update(path.read_text(encoding="utf-8").split())
+    return frozenset(out)
+
+
+_GIVEN_NAMES = _given_names()
+
+
+class _GeoAdj:
+    """``match(word)``: a nationality or place adjective opening a name
+    ("Spanish", "Canadian", "U.S."), not a given name of that shape ("Brian")."""
+
+    @staticmethod
+    def match(w: str) -> bool:
+        return bool(_GEO_ADJ_LIST_RE.match(w) or _GEO_ADJ_SHAPE_RE.match(w) and w.lower() not in _GIVEN_NAMES)
+
+
+_GEO_ADJ_RE = _GeoAdj()
 _ORG_WORDS = {
     "commission", "committee", "council", "government", "ministry", "department", "agency",
     "authority", "party", "union", "university", "institute", "foundation", "association",
@@ -738,8 +766,19 @@ def _classify_seq(seq: str) -> tuple | None:
         org = " ".join(words[k2:]) if k2 < len(words) else ""
         return ("org", org) if org else None
     if len(name) >= 2 and len(name) <= 4 and all(len(w) > 1 or w.endswith(".") for w in name[-1:]):
+        last = low[-1]
+        if last in _NOT_PERSON_LAST and (len(name) > 2 or low[0] not in _GIVEN_NAMES) \
+                or last.endswith("s") and _GEO_ADJ_SHAPE_RE.match(name[-1][:-1]) \
+                or any(w in _PREPS for w in low[1:]):
+            return None     # a place, a people or a headline: "Capitol Hill", "Kent County Republican",
+                            # "Nagorno-Karabakh Armenians", "Railing Against Trump"
         return ("person", " ".join(name), title, poss)
     return None
+
+
+_NOT_PERSON_LAST = frozenset("hill county street avenue square park hall republican democrat road bridge "
+                             "island islands valley beach airport station tower plaza mall stadium arena "
+                             "coliseum garden gardens".split())
 
 
 @lru_cache(maxsize=65536)
@@ -1059,6 +1098,54 @@ _NP_BAD_START = frozenset({"without", "despite", "unlike", "like", "against", "a
                            "within", "except", "besides", "including", "than", "beyond", "behind", "upon"})
 
 
+_PLACE_PREPS = frozenset("through across at in on outside near around inside along from into".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten half".split())
+
+
+def _share_start(toks, j, lo):
+    """First token of a poll share ending at ``j`` ("41 percent", "49.5%",
+    "six in 10", "four in 10"), or None."""
+    i = j
+    if toks[j].low in ("percent", "%"):
+        i = j - 1
+    else:                               # "... in 10"
+        while i >= lo and toks[i].t.isdigit():
+            i -= 1
+        if i - 1 < lo or toks[i].low != "in":
+            return None
+        i -= 1
+        if toks[i].low in _NUMBER_WORDS:
+            return i
+    if i < lo or not toks[i].t.isdigit():
+        return None
+    while i - 1 >= lo and (toks[i - 1].t.isdigit() or toks[i - 1].t == "." and i - 2 >= lo
+                           and toks[i - 2].t.isdigit()):
+        i -= 1
+    return i
+
+
+_NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "abu-", "bin-", "ibn-")
+
+
+def _prefixed_name(tok) -> bool:
+    """A surname written with a lower-case article prefix: "al-Assad", "el-Sisi"."""
+    t = tok.t
+    if not tok.word or tok.cap or "-" not in t[:5]:
+        return False
+    h = t.index("-") + 1
+    return t[:h].lower() in _NAME_PREFIXES and h < len(t) and t[h].isupper()
+
+
+def _share_object(toks, k) -> bool:
+    """True when the word at ``k`` ends the object of a share, a noun not a
+    verb: "rated 32% of Republican claims as false", "half of the reports"."""
+    b = k - 1
+    while b >= 0 and k - b <= 3 and toks[b].word and toks[b].low != "of" and toks[b].low not in _VERBS:
+        b -= 1
+    return 1 <= b < k and toks[b].low == "of" and (
+        toks[b - 1].t.isdigit() or toks[b - 1].low in ("%", "percent", "half", "most", "many", "some", "all"))
+
+
 def _np_back(toks, j, lo):
     """Parse a speaker noun phrase ending at token j (inclusive). Returns (i, j, kind, head_i, head_j)."""
     if j < lo:
@@ -1086,11 +1173,17 @@ def _np_back(toks, j, lo):
         if toks[k].t == ",":
             k -= 1
         return _np_back(toks, k, lo)
-    if t.cap and t.low not in _DETS:
+    if (t.low in ("percent", "%") or t.t.isdigit()) and j - 1 >= lo:
+        # a share of those polled speaks: "41 percent said", "55% say", "six in 10 said"
+        i = _share_start(toks, j, lo)
+        if i is not None:
+            return (i, j, "description", i, j)
+    if (t.cap or _prefixed_name(t)) and t.low not in _DETS:
         i = j
         while i - 1 >= lo:
             p = toks[i - 1]
-            if p.cap and p.low not in ("the",) and not (p.low in _NON_NAME_FIRST and p.low not in _TITLE_WORDS and i - 1 == lo):
+            if (p.cap or _prefixed_name(p)) and p.low not in ("the",) and \
+                    not (p.low in _NON_NAME_FIRST and p.low not in _TITLE_WORDS and i - 1 == lo):
                 i -= 1
             elif p.t == "." and i - 2 >= lo and (toks[i - 2].low in _ABBREV or len(toks[i - 2].t) == 1):
                 i -= 1
@@ -1235,12 +1328,13 @@ def _np_fwd(toks, i, hi):
     # a common word opening the sentence ("Nuclear experts", "One such
     # document") starts a description, as a determiner would
     det_first = toks[i].low in _DETS or _decapped(toks[i])
+    desc_head = False
     while j <= hi:
         p = toks[j]
         if j == i and det_first:
             j += 1
             continue
-        if p.cap:
+        if p.cap or j > i and toks[j - 1].cap and _prefixed_name(p):
             if p.low in _PREPS and j > i and not has_noun:
                 break
             has_cap = True
@@ -1261,6 +1355,12 @@ def _np_fwd(toks, i, hi):
                 if la <= hi and toks[la].cap and toks[la].low not in _PREPS:
                     j = la
                     continue
+                if det_first and not has_noun and j + 1 <= hi and toks[j + 1].low in _VERBS and \
+                        not toks[j + 1].cap and not p.low.endswith(("ed", "ly")) and p.low not in _ADVS:
+                    # a noun after a name, right before the verb: "this Trump look-alike declared"
+                    has_noun = desc_head = True
+                    j += 1
+                    continue
             if det_first and not has_cap and (p.low not in _VERBS or p.low in _SPEAKER_NOUNS) \
                     and p.low not in _EXTRA_CUES and p.low not in _ADVS and not (j > i + 1 and p.low in _DETS and toks[j - 1].low not in ("of", "for")) \
                     and not (has_noun and (p.low.endswith("ed") or p.low in _IRREGULAR_PAST)
@@ -1277,8 +1377,10 @@ def _np_fwd(toks, i, hi):
                 continue
             if j + 1 <= hi and (toks[j + 1].word and not toks[j + 1].cap and
                                 (toks[j + 1].low in _SPEAKER_NOUNS or toks[j + 1].low in _TITLE_WORDS)) \
-                    and not (has_noun and p.low.endswith("ed")):
-                # ("a retired general", but "her aide rallied supporters": a verb after the head)
+                    and not (has_noun and p.low.endswith("ed")) \
+                    and not (has_cap and p.low in _VERBS and (p.low.endswith("ed") or p.low in _IRREGULAR_PAST)):
+                # ("a retired general", but "her aide rallied supporters", "Jane Doe
+                # asked reporters": a verb after the head)
                 j += 1
                 n_low += 1
                 continue
@@ -1307,12 +1409,15 @@ def _np_fwd(toks, i, hi):
         break
     j -= 1
     if j < i or (not has_cap and not has_noun):
+        if j <= i and (toks[i].low in _QUANTIFIER_SUBJECTS or toks[i].low == "one") and \
+                (i + 1 > hi or toks[i + 1].t in (".", ",", ";", "!", "?")):
+            return (i, i, "description", i, i)      # "..., tweeted another."
         return None
-    if toks[j].low in _DETS:
-        return None
+    if toks[j].low in _DETS and not (j == i + 1 and toks[i].low == "the" and toks[j].low in _NUMBER_WORDS):
+        return None         # (but "the two write")
     if has_cap and _place_or_time(toks, i, j):
         return None
-    return (i, j, "named" if has_cap else "description", i, j)
+    return (i, j, "named" if has_cap and not desc_head else "description", i, j)
 
 
 _VERBS = load_verbs()
@@ -1387,6 +1492,8 @@ def _verb_at(toks, k):
     if k + 1 < len(toks) and toks[k + 1].low in ("by", "of") and v[0] not in ("say", "tell", "write") and not (
             toks[k + 1].low == "of" and v[0] in _SPEAK_OF and (t.low.endswith("ed") or t.low in ("spoke", "wrote"))):
         return None             # "accused of", "a warning by", but "X stated of the scandal that"
+    if t.low in _NOUNABLE and _share_object(toks, k):
+        return None
     if t.low in _NOUNABLE:
         for b in range(k - 1, max(-1, k - 4), -1):
             p = toks[b]
@@ -1399,6 +1506,8 @@ def _verb_at(toks, k):
                 break
     if v[0] in ("call",) and k + 1 < len(toks) and toks[k + 1].low in ("for", "on", "up", "off"):
         return None
+    if v[0] == "agree" and k + 1 < len(toks) and toks[k + 1].low in ("to", "on", "upon"):
+        return None             # consent, not speech: "agreed to pay"
     return v
 
 
@@ -1596,10 +1705,32 @@ _DASH_SIGN_RE = re.compile(r"\s*-{1,3}\s*([A-Z][^\n]{1,150}?)\s*\.?\s*$")
 _NP_STOP_NEXT = {"and", "or", "of", "for", "in", "on", "at", "to", "from", "with", "by", "as"}
 
 
-def _clause_subject(toks, lo, hi):
+def _verb_after_aside(toks, j, hi):
+    """toks[j] is a comma after a subject noun phrase: the index of the verb-like
+    lower-case word after the comma closing the apposition or relative clause
+    ("Sen. Jane Doe (Ore.), who lost the primary, named ..."), or None."""
+    for m in range(j + 1, min(hi, j + 25) + 1):
+        t = toks[m]
+        if t.t in (";", ":", "?", "!") or t.t[0] == _MASK or t.t in ('"', "'"):
+            return None
+        if t.t == "." and not (toks[m - 1].low in _ABBREV or len(toks[m - 1].t) == 1 and toks[m - 1].cap):
+            return None
+        if t.t == "," and m + 1 <= hi:
+            v = toks[m + 1]
+            if v.word and not v.cap and not v.t[0].isdigit() and v.low not in _PREPS and v.low not in _DETS \
+                    and v.low not in _CONJ and v.low not in _ROLE_STOP and v.low not in _NP_STOP_NEXT \
+                    and v.low not in _PRONOUNS and not v.low.endswith("ing") \
+                    and (v.low not in _ADVS or v.low in _BE_FORMS or v.low in ("has", "had", "have")):
+                return m + 1
+    return None
+
+
+def _clause_subject(toks, lo, hi, aside=False):
     """The subject of the clause toks[lo..hi]: the first noun phrase (at the
     start, or after a comma closing an introductory phrase) that a verb-like
-    word follows ("Horrified at X, Ramos believes ..." -> Ramos)."""
+    word follows ("Horrified at X, Ramos believes ..." -> Ramos). ``aside``:
+    the verb may also follow an apposition or relative clause of any verb
+    ("Jane Doe, who lost in May, named ...")."""
     starts = []
     first = toks[lo] if lo <= hi else None
     if first is None:
@@ -1610,6 +1741,8 @@ def _clause_subject(toks, lo, hi):
     for k in range(lo, min(hi, lo + 30) + 1):
         if toks[k].t == ",":
             starts.append(k + 1)
+        elif aside and toks[k].t in ('"', "'") and k >= 1 and toks[k - 1].t[0] == _MASK:
+            starts.append(k + 1)    # after a quoted title closing a phrase: "On “Meet the Press,” X ..."
         elif toks[k].t == "-" and k + 1 <= hi and toks[k + 1].t != "-":
             starts.append(k + 1)
         elif toks[k].t in (":", ";"):
@@ -1637,6 +1770,8 @@ def _clause_subject(toks, lo, hi):
         if t.t == "," and np[2] != "pronoun" and nx + 1 <= hi and \
                 (not toks[nx + 1].cap or toks[nx + 1].low in _DETS) and \
                 _verb_after_apposition(toks, nx, hi) is not None:
+            return np
+        if aside and t.t == "," and np[2] == "named" and _verb_after_aside(toks, nx, hi) is not None:
             return np
     return None
 
@@ -1687,6 +1822,10 @@ class _Article:
         ("Hours later, she said", "Given his record, ...") marked as a
         common word (``cap`` false), so it is never read as a name."""
         toks = _tokens(masked, offset)
+        if len(toks) > 2 and toks[0].t in ("(", "[") and toks[1].word:
+            # a parenthesised sentence: "(Her aide disputed that ...)": the
+            # bracket is not part of the subject
+            del toks[0]
         if toks and toks[0].cap and (len(toks) == 1 or not toks[1].cap) and "." not in toks[0].t \
                 and "'" not in toks[0].t \
                 and (toks[0].low in _TIME_UNITS or toks[0].low in _COUNT_WORDS and len(toks) > 1
@@ -1844,7 +1983,7 @@ class _Article:
         desc = self.folded[mention_s:mention_e]
         dws = desc.split()
         det = dws[0].lower() if dws else ""
-        body = dws[1:] if det in _DETS else dws
+        body = dws[1:] if det in _DETS and dws[1:2] != ["in"] else dws     # (not "three in 10")
         head = _strip_poss(body[-1]).lower() if body else ""
         sp["plural"] = bool(_PLURAL_HINT.search(head)) and head not in ("press", "news")
         # a person by title: "the prime minister", "Spain's prime minister"
@@ -2276,6 +2415,16 @@ class _Article:
                 if np2 is not None and np2[2] != "pronoun" and (
                         np2[0] == 0 or toks[np2[0] - 1].t in (",", ";", ":", "-") or toks[np2[0] - 1].low in _CONJ):
                     np = np2        # (a subject: not "his campaign sent a message to supporters saying")
+            if np is not None and np[2] == "description" and np[0] >= 2 and \
+                    toks[np[0] - 1].low in _PLACE_PREPS and toks[np[0] - 2].word and \
+                    toks[np[0] - 2].low.endswith("ing"):
+                # "Protesters marching through the streets chanted": the object of a
+                # participle's preposition is not the subject; the noun before it is
+                cs = _clause_subject(toks, 0, np[0] - 2)
+                if cs is not None and cs[2] != "pronoun" and cs[1] == np[0] - 2 and cs[1] > cs[0]:
+                    cs = (cs[0], cs[1] - 1, cs[2], cs[3], min(cs[4], cs[1] - 1))    # (without the participle)
+                if cs is not None and cs[2] != "pronoun" and cs[1] + 1 == np[0] - 2:
+                    np = cs
             if np is not None and np[0] >= 3 and toks[np[0] - 1].low == "by" and \
                     toks[np[0] - 2].low in _AGENT_PARTICIPLES:
                 # "A letter from the union obtained by the AP warns": the agent of
@@ -2506,7 +2655,9 @@ class _Article:
                             if vk is not None and len(tail) <= 25 and not any(
                                     x.low == "that" and (i < 2 or tail[i - 1].low not in _MEDIUM_NOUNS)
                                     for i, x in enumerate(tail)) \
-                                    and not any(x.t == "\x00" * len(x.t) for x in tail):
+                                    and not any(x.t == "\x00" * len(x.t) and "," not in (y.t for y in tail[:i])
+                                                for i, x in enumerate(tail)):
+                                # (a quote later in an aside is no obstacle: "..., alluding to “The Film.”")
                                 after_toks = cand
                                 after_next = True
             # ---- classification
@@ -2637,8 +2788,9 @@ class _Article:
                 elif kind == "direct":
                     # the last attribution (often indirect) before this quote
                     prev_sp = self.speakers[-1] if self.speakers else None
-                    if prev_sp is not None and self.para_index(prev_sp["start"]) is not None and \
-                            k - self.para_index(prev_sp["start"]) <= 1:
+                    pk_sp = self.para_index(prev_sp["start"]) if prev_sp is not None else None
+                    if pk_sp is not None and (k - pk_sp <= 1 or k - pk_sp == 2 and prev_sp["person"]
+                                              and self.named_in_para(prev_sp["canonical"], k - 1)):
                         speaker = dict(prev_sp)
                         speaker["source"] = "previous"
                 elif (carried := self.carried_speaker(k, sa)) is not None:
@@ -2661,6 +2813,16 @@ class _Article:
             rows.append(pending)
             pending = next(ind_iter, None)
         return rows
+
+    def named_in_para(self, canonical, k):
+        """True when paragraph ``k`` names the person ``canonical`` by surname
+        ("..., since Jane Doe spoke only in slogans."): a quote paragraph after
+        it, with no attribution, goes on with that person's words."""
+        ws = canonical.split()
+        if not ws or k < 0:
+            return False
+        s, e = self.spans[k]
+        return re.search(r"(?<![\w'\-])" + re.escape(ws[-1]) + r"(?![\w\-])", self.text[s:e]) is not None
 
     def carried_speaker(self, k, sa):
         """The last speaker attributed in the sentence just before ``sa`` in the
@@ -2734,7 +2896,7 @@ class _Article:
                     if cs is not None and cs[1] < np[0] - 1:
                         np = cs
             if np is None:
-                np = _clause_subject(before_toks, 0, n - 1)
+                np = _clause_subject(before_toks, 0, n - 1, aside=before_toks[-1].t == ":")
             if np is None and before_toks[-1].t == ":" and n >= 4:
                 # "The campaign, in a note on its site, worded it carefully: “...”":
                 # the subject opening the sentence, past an apposition or aside
@@ -2773,13 +2935,14 @@ class _Article:
             return sp, prev_quote["verb"], prev_quote["verb_class"]
         ps0 = self.spans[pk][0]
         toks = self.sent_tokens(masked[pk][a - ps0:b - ps0], a)
-        if not toks or any(t.t[0] == _MASK for t in toks):
-            return None
+        if not toks or any(t.t[0] == _MASK for t in toks) and (
+                prev_quote is None or prev_quote["end"] >= a - 1 or pk != k):
+            return None     # (a title in quotes, a scare quote, is no speech: "On “Face the Nation,” X ...")
         att = self.attribute_before(toks, 0)
         if att is not None and att[2] != "according_to":
             np, (verb, vclass), _how = att
         elif same_para:
-            np = _clause_subject(toks, 0, len(toks) - 1)
+            np = _clause_subject(toks, 0, len(toks) - 1, aside=True)
             if np is None:
                 return None
         else:
