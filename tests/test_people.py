@@ -972,3 +972,97 @@ def test_served_with_an_adverb():
     assert t["Hannah Abe"][1] is True
     t = officials_of("Professor Hannah Abe, who served in the computer science department, spoke.")
     assert t["Hannah Abe"][1] is False
+
+
+# --------------------------------------------------------------------------- election results (issue 5)
+def test_election_results_report_winners_as_officials():
+    t = officials_of("Ella Frost won the vote in the third ward. Omar Said was declared elected after the count. "
+                     "Tim Cole won with 4,210 votes. Rosa Patel won by 300 votes. Dev Rao received the most votes "
+                     "in the Hillside district. Ivy Stone was returned with an increased majority.")
+    assert all(v[1] for v in t.values()) and len(t) == 6
+    t = officials_of("Max Ruiz secured victory in the Hillside riding. Ana Lima will represent the Eastgate ward "
+                     "on the council. Ben Ortiz became the first woman to win the seat.")
+    assert t == {"Max Ruiz": ("", True), "Ana Lima": ("", True), "Ben Ortiz": ("", True)}
+    t = officials_of("Green candidate Kim Hall gained Eastgate from the Liberals in the council election.")
+    assert t["Kim Hall"][1] is True
+    t = officials_of("Legislator-elect Sara Quinn spoke. Paul Hines (incumbent) lost to Lara Voss by 40 votes.")
+    assert t == {"Sara Quinn": ("legislator-elect", True), "Paul Hines": ("incumbent", True),
+                 "Lara Voss": ("", True)}
+
+
+def test_election_results_lists_and_vote_counts():
+    t = officials_of("The town held its council elections on Saturday.\n"
+                     "Winners: Paul Hines (Liberal), Lara Voss (Green); defeated: Omar Said (Labour).\n"
+                     "The elected members are Ana Lima and Ben Ortiz.")
+    assert t == {"Paul Hines": ("", True), "Lara Voss": ("", True), "Omar Said": ("", False),
+                 "Ana Lima": ("", True), "Ben Ortiz": ("", True)}
+    t = officials_of("The district held its council election on Sunday.\nElected:\nPaul Hines (Liberal)\n"
+                     "Lara Voss (Green)\nNot elected:\nOmar Said (Labour)")
+    assert t == {"Paul Hines": ("", True), "Lara Voss": ("", True), "Omar Said": ("", False)}
+    t = officials_of("Eastgate: Paul Hines (Liberal) 3,402 votes; Lara Voss (Green) 1,201 votes.")
+    assert t == {"Paul Hines": ("", True), "Lara Voss": ("", False)}
+    # an award list is no election
+    t = officials_of("The film festival closed on Saturday. Winners: Paul Hines (Best Actor), Lara Voss (Best "
+                     "Director).")
+    assert t == {"Paul Hines": ("", False), "Lara Voss": ("", False)}
+
+
+def test_losing_and_non_election_wording_is_no_office():
+    t = officials_of("After the votes were counted, Paul Hines conceded defeat to Lara Voss. Omar Said won the "
+                     "seat, beating the Green candidate Kim Hall.")
+    assert t == {"Paul Hines": ("", False), "Lara Voss": ("", True), "Omar Said": ("", True),
+                 "Kim Hall": ("candidate", False)}
+    t = officials_of("Paul Hines lost to Lara Voss in the tennis final. In the primary vote, Omar Said lost to "
+                     "Kim Hall.")
+    assert not any(v[1] for v in t.values())
+    t = officials_of("Paul Hines elected to stay home on Sunday. Lara Voss was elected party leader at the "
+                     "convention. Omar Said, who was elected Labour leader in 2015, spoke. Kim Hall won the race "
+                     "by four seconds. Ana Lima won with a time of 2:04.")
+    assert not any(v[1] for v in t.values()) and len(t) == 5
+    t = officials_of("General Tom Baker spoke after Russia took Crimea from Ukraine. Lara Voss left.")
+    assert t["Lara Voss"][1] is False
+
+
+# --------------------------------------------------------------------------- person precision and recall (issue 5)
+def test_capitalised_bylines_and_colon_lines_name_people():
+    names = set(persons(people_of("By JOHN SMITH and MARIA GARCIA\nThe talks resumed on Monday in Geneva.")))
+    assert names == {"John Smith", "Maria Garcia"}
+    names = set(persons(people_of("From Andrea Peyser writing at The Evening Courier:\n\"It was a mess,\" she wrote.")))
+    assert names == {"Andrea Peyser"}
+
+
+def test_particles_korean_names_and_religious_titles():
+    t = persons(people_of("South Korean President Moon Jae-in spoke with Kim Jong-un. Luiz Inácio Lula da Silva "
+                          "said so. Grand Ayatollah Ali al-Sistani did not. Sheikh Tamim bin Hamad Al Thani arrived."))
+    assert set(t) == {"Moon Jae-in", "Kim Jong-un", "Luiz Inácio Lula da Silva", "Ali al-Sistani",
+                      "Tamim bin Hamad Al Thani"}
+
+
+def test_places_bodies_and_things_named_like_people():
+    tab = people_of("He lived in the suburb of Santa Rosalia, near Jackson Park. The investment firm Kessler Moore "
+                    "Brand said so. Voters wore Bernie Sanders T-shirts. Florida Sens. Marco Rubio and Bill Nelson "
+                    "voted no. The firm John Smith founded grew, and a group Ted Wells won easily is angry.")
+    assert set(persons(tab)) == {"Bernie Sanders", "Marco Rubio", "Bill Nelson", "John Smith", "Ted Wells"}
+    assert "Kessler Moore Brand" in set(tab[tab["entity_type"] == "organisation"]["name"])
+
+
+def test_a_name_listed_with_a_person_is_a_person():
+    names = set(persons(people_of("Dilma Rousseff and Luiz Inácio Lula da Silva spoke. The judges were Wexa "
+                                  "Ombata, Goodwin Liu and Mary Chen.")))
+    assert names == {"Dilma Rousseff", "Luiz Inácio Lula da Silva", "Wexa Ombata", "Goodwin Liu", "Mary Chen"}
+    names = set(persons(people_of("Compare Seventh Circuit and Mary Chen. See Trump and Mary Chen on stage.")))
+    assert names == {"Mary Chen"}
+
+
+def test_defeated_names_the_winner_only_in_an_election_paragraph():
+    t = officials_of("In the Eastgate ward, Paul Hines defeated Lara Voss. In the Hillside ward, Omar Said beat "
+                     "Kim Hall by 312 votes.")
+    assert t == {"Paul Hines": ("", True), "Lara Voss": ("", False), "Omar Said": ("", True),
+                 "Kim Hall": ("", False)}
+    t = officials_of("Paul Hines defeated Lara Voss in the final.")
+    assert not any(v[1] for v in t.values())
+
+
+def test_enlisted_ranks_of_several_words_are_not_names():
+    assert set(persons(people_of("Sergeant First Class Mary O'Neil testified. Lance Corporal Tom Reyes did "
+                                 "not."))) == {"Mary O'Neil", "Tom Reyes"}

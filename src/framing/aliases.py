@@ -68,7 +68,15 @@ def titles() -> dict:
         for row in csv.DictReader(fh):
             out[row["title"].strip().lower()] = (row["role"].strip(), row["official"].strip(),
                                                  row["institution"].strip())
+    # an elected office won but not yet taken: "Legislator-elect X", "X, the councillor-elect"
+    for t, (role, off, inst) in list(out.items()):
+        if off == "true" and inst in _ELECTED_INSTITUTIONS and "-" not in t and "." not in t:
+            out.setdefault(t + "-elect", (role + "-elect", "true", inst))
     return out
+
+
+# the kinds of body whose offices are won at elections (their titles take "-elect")
+_ELECTED_INSTITUTIONS = frozenset({"government", "legislature", "local government"})
 
 
 @lru_cache(maxsize=None)

@@ -380,6 +380,19 @@ def _cap_class() -> str:
 
 _UP = _cap_class()
 _PARTICLES = r"(?:de|del|della|di|da|dos|das|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el|y)"
+_ORDINAL_RE = re.compile(r"(?:first|second|third|fifth|eighth|ninth|twelfth|\w+(?:th|teenth))$")
+
+
+def _not_a_name_word(w: str, lex: _Lex) -> bool:
+    """A word that a name listed with others ("X and Y") should not hold: a
+    function word, a title, a plural office, a department word or an ordinal."""
+    return (w in lex.nonname or w in lex.title_words or w[:-1] in lex.title_words or w in _PLURAL_TITLES or w in _DEPARTMENT_WORDS
+            or w in lex.places or bool(_ORDINAL_RE.match(w)))
+
+
+_LIST_JOINS = frozenset({" and ", ", and ", ", ", " or ", ", or "})
+_LETTER_NOUN_RE = re.compile(r"[A-Z]-[a-z]{3,}$")
+_PARTICLE_WORDS = frozenset(_PARTICLES[3:-1].split("|"))
 _WORD = rf"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Rev|Hon|Mme|Messrs|Det|Supt|Insp|Maj)\.(?=[ ][{_UP}])|[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=\s)|[{_UP}][\w]*(?:['\-][\w]+)*|[a-z]{{1,3}}-[{_UP}][\w]*(?:-[\w]+)*|[a-z][{_UP}][\w]+)"
 # The first word of a sequence starts with a capital (a plain character class first lets the
 # regex engine skip ahead fast); lower-case-initial forms ("al-Assad", "iPhone") only continue one.
@@ -426,6 +439,25 @@ def _title_case_paragraph(seg_text: str) -> bool:
         return False
     caps = sum(1 for w in long_words if w[0].isupper())
     return caps / len(long_words) >= 0.8
+
+
+# a common noun naming a place or a body just before a capitalised sequence: the sequence is its name
+_PLACE_NOUN_BEFORE_RE = re.compile(r"\b(?:suburbs?|towns?|city|cities|village|neighbou?rhood|county|province|region|"
+                                   r"borough|municipality|island|township|hamlet|community|enclave)\s+of\s+$")
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|through|into|toward|towards)\s+"
+                                 r"(?:the\s+)?$")
+_ORG_NOUN_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|local|[\w-]+-based)\s+"
+                                 r"(?:[a-z][\w-]*\s+){0,2}(?:group|organi[sz]ation|company|firm|brewery|charity|"
+                                 r"coalition|nonprofit|non-profit|think\s+tank|band|startup|start-up|website|"
+                                 r"newspaper|magazine|publisher|militia|retailer|label|studio|restaurant|hotel|"
+                                 r"outlet|PAC)\s+$")
+_FOUNDER_VERB_AFTER_RE = re.compile(r"\s+(?:founded|co-founded|started|created|launched|built|runs|ran|leads|led|"
+                                    r"owns|owned|heads|headed|joined|left|chairs|chaired|bought|sold|manages|managed|"
+                                    r"hosts|hosted|set|formed|represents|represented|works|worked|directs|directed|"
+                                    r"fronts|fronted)\b")
+# a line of a list, not a headline: "Paul Hines (Liberal)", "Ward 3: Paul Hines (Green), 3,402 votes"
+_LIST_ENTRY_RE = re.compile(r"[^\w\n]{0,3}(?:[\w.'-]+(?:\s+[\w.'-]+){0,3}\s*:\s*)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}"
+                            r"\s*\([^()\n]{1,40}\)")
 
 
 class _Cand:
@@ -692,7 +724,8 @@ def _split_sequence(seq: str, lex: _Lex):
 _THING_KINDS = frozenset({"place", "other", "product", "group"})
 
 
-def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = None) -> list[_Cand]:
+def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = None,
+                listed: set = frozenset()) -> list[_Cand]:
     """Capitalised sequences of the kept segments as candidates. Single words
     that are places, countries, nationalities or known non-organisations are
     not returned (they never name a person); the countries they name are
@@ -713,7 +746,9 @@ def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = No
     honorifics = lex.honorifics
     country_names, adj_country = lex.country_names, lex.adj_country
     for para, (sid, lo, hi, kind) in enumerate(segs):
-        heading = (kind in ("title", "heading") or hi - lo < 160) and _title_case_paragraph(norm[lo:hi])
+        heading = (kind in ("title", "heading") or hi - lo < 160) and _title_case_paragraph(norm[lo:hi]) \
+            and sid not in listed and not _LIST_ENTRY_RE.match(norm, lo, hi) and not _BYLINE_RE.match(norm, lo, hi) \
+            and not norm[lo:hi].rstrip().endswith(":")    # "From Andrea Peyser writing at The New York Post:"
         for m in _SEQ_RE.finditer(norm, lo, hi):
             base = m.start()
             b = base - 1
@@ -969,6 +1004,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
                 title_mods = [m for m in title_mods if A.fold(m) not in ("house", "senate")]
                 evidence.append("title")
     j = n_t
+    while j > i + 1 and _LETTER_NOUN_RE.match(toks[j - 1]):
+        j -= 1                           # "Bernie Sanders T-shirts", "X-rays": a letter and a noun, not a name
     # trailing function words / dates ("Sánchez Monday")
     kept_word = False
     while j > i and low[j - 1] in lex.nonname and j - i > 1:
@@ -1051,8 +1088,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
         return other                     # "Near East Policy", "New Hampshire Union Leader": a place inside
     if len(nlow) > 1 and any(t in lex.nonname for t in nlow[1:]) and not kept_word:
         return other
-    if len(nlow) > 4:
-        return other
+    if len(nlow) > 4 and sum(1 for t in nlow if t not in _PARTICLE_WORDS) > 4:
+        return other                     # (particles do not count: "Luiz Inácio Lula da Silva")
     if any(t in lex.title_words and t not in lex.given for t in nlow[:-1]) and not title_phrase:
         return other
     return ("", i, j) + out + ("",)
@@ -1175,6 +1212,16 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
     if not title_phrase and _SEAT_FOR_BEFORE_RE.search(norm, max(c.seg_lo, c.start - 40), c.start):
         c.kind = "place"                 # "the MP for Bristol West": a constituency, not a person
         return
+    if not title_phrase and not c.poss and "honorific" not in c.evidence and len(c.tokens) >= 2:
+        bwin = norm[max(c.seg_lo, c.start - 60):c.start]
+        if _PLACE_NOUN_BEFORE_RE.search(bwin) or (
+                lex.cues.get(A.fold(c.tokens[-1]).lower()) == "place" and _LOCATIVE_BEFORE_RE.search(bwin)):
+            c.kind = "place"             # "the suburb of Santa Rosalia", "a rally in Jackson Park"
+            return
+        if _ORG_NOUN_BEFORE_RE.search(bwin) and not _FOUNDER_VERB_AFTER_RE.match(norm, c.end) \
+                and A.fold(c.tokens[0]) not in lex.given:
+            c.kind = "organisation"      # "the group Mi Gente Unida", "investment firm Kessler Moore Brand"
+            return                       # (not "the firm John Smith founded", "a group Barack Obama won")
     name_toks = c.tokens
     given_first = A.fold(name_toks[0]) in lex.given
     if (not given_first and offs[0] > 0 and norm[offs[0] - 1] in "\"'" and c.end < len(norm) and not c.poss
@@ -1445,8 +1492,13 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                             c.evidence.append("appos")
                     break
         if _ELECTED_AFTER_RE.match(after) and c.official != "false" \
-                and not _HYPOTHETICAL_BEFORE_RE.search(before[-40:]) and not _NOT_ELECTED_RE.match(after[:40]):
+                and not _HYPOTHETICAL_BEFORE_RE.search(before[-40:]) and not _NOT_ELECTED_RE.match(after[:40]) \
+                and _ELECTED_AFTER_RE.match(_not_an_election(after[:160])):
             c.official = "true"                 # "X won a seat", "X, 54, was re-elected"
+            c.evidence.append("elected")
+        elif c.official != "false" and after[:1] in " (" and _INCUMBENT_AFTER_RE.match(after):
+            c.official = "true"                 # "X (incumbent)", "X (Liberal, incumbent)" in a results list
+            c.role = c.role or "incumbent"
             c.evidence.append("elected")
         wm = _AFTER_WHO_RE.match(after_m) if comma_after else None
         if wm and (_OFFICIAL_CLAUSE_RE.search(wm.group(1)) or _SEAT_CLAUSE_RE.search(wm.group(1))) and not c.title:
@@ -1495,7 +1547,41 @@ _ELECTED_SENT_RE = re.compile(
     r"voted\s+(?:back\s+)?into\s+(?:office|parliament|the\s+\w+)|"
     r"(?:was|were|been)\s+returned\s+(?:unopposed|as\s+(?:an?\s+)?(?:member|mp|mla|councillor|legislator)|"
     r"for\s+(?:the\s+)?[\w-]+\s+(?:constituency|district|seat|ward))|"
-    r"won\s+(?:the|his|her|their|a)\s+(?:[\w-]+\s+){0,3}?(?:election|race|mandate|by-election)\b|"
+    r"won\s+(?:the|his|her|their|a)\s+(?:[\w-]+\s+){0,3}?(?:election|race|mandate|by-election|vote)\b|"
+    # "was declared elected", "won unopposed", "was voted in as mayor", "returned with a majority of 900"
+    r"declared\s+(?:re-?)?elected|won\s+unopposed|(?:was|were|been|got|get)\s+voted\s+(?:back\s+)?in\b|"
+    r"returned\s+with\s+(?:a|an)\s+(?:[\w-]+\s+)?majority|"
+    # "won with 4,210 votes", "won with 52 per cent of the vote"
+    r"won\s+(?:it\s+|easily\s+|comfortably\s+|narrowly\s+)?with\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?"
+    r"\d[\d,.]*\s*(?:votes|ballots|(?:per\s*cent|percent|%)\s+of\s+the\s+(?:vote|votes|ballots)\b)|"
+    # "was the winner in Ward 4", "were the winners of the by-election"
+    r"(?:was|were|is|are)\s+(?:the\s+)?winners?\s+(?:in|of|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:ward|district|riding|constituency|seat|election|by-election|poll|vote)\b|"
+    # "X unseated Y", "X defeated the sitting councillor Y": the winner and the former holder
+    r"unseat\w*|(?:defeat\w*|beat|beating|ousted|ousting|toppled|toppling)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:incumbent|sitting)\b|"
+    # "defeated Lara Voss by 312 votes", "won by 300 votes", "held on by 40 votes", "received the most votes"
+    r"(?:defeated|beat|beating|edged(?:\s+out)?|outpolled)\s+[^.;]{1,60}?\s+by\s+(?:just\s+|only\s+|about\s+|some\s+|"
+    r"nearly\s+|a\s+mere\s+)?\d[\d,]*\s+votes|"
+    r"(?:won|held\s+on|scraped\s+(?:home|in|through)|squeaked\s+(?:by|in|through))\s+(?:[\w-]+\s+){0,3}?by\s+"
+    r"(?:just\s+|only\s+|about\s+|some\s+|nearly\s+|a\s+mere\s+)?\d[\d,]*\s+votes|"
+    r"(?:received|got|won|took|garnered|polled|gained|drew)\s+the\s+(?:most|highest\s+number\s+of)\s+votes|"
+    r"top\s+vote-?getters?|"
+    # "won a landslide victory", "secured victory in the Hillside riding"
+    r"won\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:landslide|electoral|election)\s+(?:victory|win)|"
+    r"(?:won|secured|claimed|clinched|scored)\s+(?:a\s+)?(?:[\w-]+\s+)?victory\s+in\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:ward|district|riding|constituency|electorate|election|by-election|poll|vote|race)\b|"
+    # "will represent the Hillside ward", "are the new councillors for Hillside"
+    r"will\s+(?:now\s+)?represent\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:ward|district|riding|constituency|electorate|"
+    r"division)\b|"
+    r"(?:are|were|become|became)\s+the\s+(?:new|newly\s+elected)\s+(?:[\w-]+\s+)?(?:councillors|councilors|mps|"
+    r"legislators|senators|representatives|aldermen|trustees|deputies|lawmakers)\b|"
+    # a seat by its name: "gained Eastgate from the Liberals", "retained Eastgate with a majority of 900"
+    r"(?-i:(?:gained|took|captured|won)\s+(?:[A-Z][\w'-]*\s+){1,4}from\s+(?:the\s+)?[A-Z])|"
+    r"(?-i:(?:retained|held|kept|won|gained|took|captured)\s+(?:[A-Z][\w'-]*\s+){1,4}(?:for\s+(?:the\s+)?[A-Z][\w-]*\s+)?"
+    r"with\s+(?:a|an)\s+(?:[\w-]+\s+)?majority)|"
+    r"(?:came|finished|placed)\s+first\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:vote|ballot|poll|election|count|ward|"
+    r"district|riding|constituency)\b|with\s+\d[\d,]*\s+votes)|"
     r"among\s+(?:the\s+)?(?:winners|those\s+(?:re-?)?elected|(?:newly\s+)?elected\s+\w+)|"
     r"seats?\s+went\s+to|beat\s+[^.]{1,60}?\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}seat\b|"
     r"(?:won|received|polled|garnered|secured)\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
@@ -1504,7 +1590,9 @@ _ELECTED_SENT_RE = re.compile(
     r"[Cc]ongress|[Ss]enate|LegCo|office))", re.I)
 # words one of which every match of _ELECTED_SENT_RE contains (a cheap test per paragraph first)
 _ELECTION_CUES = ("elect", "seat", "sworn in", "took office", "constituenc", "district", "poll", "voted", "returned",
-                  "race", "mandate", "winner", "votes", "ballots", "term", "ward", "riding", "won ")
+                  "race", "mandate", "winner", "votes", "ballots", "term", "ward", "riding", "won ", "unseat",
+                  "incumbent", "sitting", "vote", "victory", "represent", "council", "majority", "came first",
+                  "ed first", "gain", "took", "captur")
 # characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not fold to one
 _CASE_ODD = ("\u017f", "\u0131", "\u0130", "\u212a")
 
@@ -1522,6 +1610,72 @@ _NOT_ELECTED_RE = re.compile(r"\b(?:fail\w*|unsuccessful\w*|defeated by|lost to|
                              r"primaries|caucus\w*|nominat\w+|"
                              r"to be elected|would be elected|could be elected|hopes? to|seeking|seeks?|"
                              r"(?:would|could|might|may|to|if\b[^.]{0,60})\s+win|wins? the nomination)\b", re.I)
+# "X elected to stay home": a choice, not an election ("elected to the council", "elected to serve" are)
+_CHOSE_TO_RE = re.compile(r"(?<![\w-])(?:re-?)?[Ee]lected\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|one|two|"
+                          r"three|four|five|six|seven|eight|nine|ten|office|parliament|congress|council|power|"
+                          r"government|legislature|represent|serve|succeed|replace|fill|lead|head|chair|sit)\b)"
+                          r"[a-z][\w-]*")
+# a party or private post won in a members' vote, not a public office: "was elected party leader",
+# "elected Labour leader", "elected chairman of the Rotary Club" (the words are taken out of the
+# sentence before it is read for an election)
+_PARTY_ADJ = _alternation(sorted(_wset("party_adjectives"), key=len, reverse=True))
+_PRIVATE_ELECTED_RE = re.compile(
+    r"(?<![\w-])(?:re-?)?[Ee]lected\s+(?:as\s+)?(?:(?:the|its|their|a)\s+)?(?:(?:new|deputy|interim|first|next)\s+)*"
+    r"(?:(?:(?i:" + _PARTY_ADJ + r")\s+(?:[Pp]arty\s+)?|[Pp]arty\s+|[Uu]nion\s+|[Cc]lub\s+)"
+    r"(?:leader|chair\w*|president|secretary(?:[- ]general)?|treasurer|whip|head|boss)\b|"
+    r"(?:leader|chair\w*|president|secretary(?:[- ]general)?|treasurer|head|captain|director|governor|"
+    r"trustee)s?\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'&-]+\s+){0,4}?(?:[Pp]arty|[Cc]lub|[Uu]nion|"
+    r"[Aa]ssociation|[Ss]ociety|[Ll]eague|[Ff]ederation|[Cc]hamber\s+of\s+[Cc]ommerce|[Aa]cademy|[Ss]ynod|[Gg]uild|"
+    r"[Ff]raternity|[Ss]orority|[Cc]ongregation|[Bb]oard\s+of\s+[Dd]irectors|[Cc]ompany|[Cc]orporation|[Ff]oundation|"
+    r"(?i:" + _PARTY_ADJ + r")s?)\b)")
+
+
+def _not_an_election(sent: str) -> str:
+    """``sent`` with the words that say "elected" but name no public election
+    blanked out ("elected to stay home", "was elected party leader")."""
+    if "lected" not in sent:
+        return sent
+    return _CHOSE_TO_RE.sub(" ", _PRIVATE_ELECTED_RE.sub(" ", sent))
+
+
+# "X (incumbent)", "X (Green, incumbent)", "X (inc.)": how a results list marks a seat's holder
+_INCUMBENT_AFTER_RE = re.compile(r"\s*\((?:[^()]{1,40}?[,;]\s*)?(?:the\s+)?(?:incumbent|inc\.)(?:[,;][^()]{0,40})?\)")
+# "Winners: X (Green), Y (Labour)", "The elected members are X, Y and Z", "Elected were X and Y": the
+# names after such an opening in its sentence (up to a word for the losers: "; defeated: Z")
+_WINNERS_INLINE_RE = re.compile(
+    r"\b(?:(?:winners|winning\s+candidates|successful\s+candidates|new\s+members|newly\s+elected\s+\w+|"
+    r"(?:re-?)?elected\s+(?:members|candidates|councillors|councilors|representatives|legislators|deputies|mps|"
+    r"senators|officials|mayors|trustees))\s*(?::|(?:were|are|include|included|includes)\b)|"
+    r"(?:(?:also|newly)\s+)?(?:re-?)?elected\s*(?::|were\b)|(?:were|was|been)\s+(?:re-?)?elected\s*:)", re.I)
+_LOSERS_RE = re.compile(r";|\b(?:lost|losers?|losing|defeated|runners?-up|unsuccessful|came\s+second|trailed|beat|"
+                        r"beating|defeating|ahead\s+of|not\s+elected|failed)\b", re.I)
+# the person a winner beat: "won the seat, beating Lara Voss", "ahead of the Green candidate Omar Said"
+_BEATEN_BEFORE_RE = re.compile(r"\b(?:beat(?:ing|en)?|defeat(?:ed|ing)|edg(?:ed|ing)\s+out|ahead\s+of|over|against)"
+                               r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w.-]+\s+){0,3}$", re.I)
+_CHALLENGER_TITLES = frozenset({"candidate", "challenger", "contender", "hopeful", "nominee", "newcomer"})
+# "won the race" is an election only when the paragraph speaks of one ("won the race by four seconds" is not)
+_RACE_FOR_RE = re.compile(r"\brace\s+(?:for|to\s+(?:be|become|lead|represent|succeed|replace))\b|\b(?:mayoral|"
+                          r"presidential|senate|senatorial|gubernatorial|congressional|council|parliamentary|"
+                          r"legislative|house|assembly|governor's|mayor's)\s+race\b", re.I)
+# the person after "lost to", "conceded defeat to", "was unseated by": the winner
+_WINNER_AFTER_LOSS_RE = re.compile(r"\b(?:lost|conceded(?:\s+defeat)?|(?:was|were)\s+(?:defeated|beaten|unseated|ousted)|"
+                                   r"lost\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?seat)\s+(?:to|by)\s+"
+                                   r"(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+_LOSS_WORDS_RE = re.compile(r"\b(?:lost\s+to|defeated\s+by)\b", re.I)
+# a vote count right after a name (and its party): "Paul Hines (Liberal) 3,402 votes", "Hines, with 3,402 votes"
+_VOTES_AFTER_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*[,:\u2013-]?\s*(?:with\s+|received\s+|got\s+|polled\s+|"
+                             r"took\s+|had\s+)?(\d{1,3}(?:,\d{3})+|\d{1,7})\s+votes\b")
+# words of a sports race or contest ("won the race by four seconds")
+_SPORT_RE = re.compile(r"\b(?:seconds?|minutes?|laps?|metres|meters|km|kilometres|miles|marathon|sprint|finish\s+line|"
+                       r"podium|medal|stage|grand\s+prix|rider|driver|horse|cup|championship|title)\b", re.I)
+# "X defeated Y", "X unseated Y" in a paragraph about an election: X won it
+_DEFEATED_RE = re.compile(r"\b(?:defeated|beat|trounced|routed|edged\s+out|outpolled)\s+(?:(?:the\s+)?[a-z-]+\s+){0,2}"
+                          r"[A-Z]")
+_RESULTS_CONTEXT_RE = re.compile(r"\b(?:elect\w*|seats?|votes?|voters|constituenc\w+|ballots?|polls?|wards?|ridings?|"
+                                 r"electorates?|incumbents?|candidates?|councill?ors?|by-election)\b", re.I)
+_FIRST_TO_WIN_RE = re.compile(r"\b(?:first|only|youngest|oldest)\s+(?:[\w-]+\s+){0,3}?to\s+(?:win|hold|take)\s+"
+                              r"(?:the|a|this|that|her|his)\s+(?:[\w-]+\s+){0,2}?seat\b", re.I)
+_ELECTION_STORY_RE = re.compile(r"\b(?:[Ee]lections?|[Bb]y-elections?|[Ee]lectoral)\b")
 _ELECTION_WORDS_RE = re.compile(r"\b(?:elect\w*|seats?|votes?|voters|constituenc\w+|ballot|poll|polls)\b", re.I)
 _HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|when|unless|once|until|whether|should)\s+(?:[\w.'-]+\s+){0,3}$", re.I)
 # a title before a name that imagines the office: "a President Trump", "a future President Clinton",
@@ -1543,29 +1697,44 @@ def _sentence_bounds(norm: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return a, (m.end() if m else hi)
 
 
-def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
-    """People named in a sentence that says someone was elected or won, kept or
-    lost a seat hold (or held) elected office: "A, B and C were elected".
-    A paragraph saying so that ends in a colon ("The winners were:") extends to
-    the short list-like paragraphs that follow it."""
-    cache: dict = {}
+def _listed_segments(norm: str, segs: list | None) -> set:
+    """Ids of the short paragraphs that follow one saying, and ending in a
+    colon, that the people listed next were elected ("The winners were:")."""
     listed: set = set()
     if segs:
         open_list = False
         for sid, lo, hi, kind in segs:
+            if not open_list and norm[hi - 1:hi] != ":" and not norm[lo:hi].rstrip().endswith(":"):
+                continue
             seg = norm[lo:hi].rstrip()
             if open_list and (hi - lo < 240 or kind in ("list", "list_item")) and not seg.endswith(":"):
                 listed.add(sid)
                 continue
             # "The winners were:" counts only in an election paragraph (not "This year's award winners are:")
             open_list = seg.endswith(":") and bool(_ELECTED_SENT_RE.search(seg) or (
-                _WINNERS_RE.search(seg) and _ELECTION_WORDS_RE.search(seg))) and not _NOT_ELECTED_RE.search(seg)
+                _WINNERS_RE.search(seg) and _ELECTION_WORDS_RE.search(seg)) or (
+                # "Elected:", "Winners:" as a heading in an election story
+                len(seg) < 60 and _WINNERS_INLINE_RE.search(seg) and _ELECTION_STORY_RE.search(norm))) \
+                and not _NOT_ELECTED_RE.search(seg)
+    return listed
+
+
+def _mark_elected(persons: list, norm: str, segs: list | None = None, listed: set | None = None) -> None:
+    """People named in a sentence that says someone was elected or won, kept or
+    lost a seat hold (or held) elected office: "A, B and C were elected".
+    A paragraph saying so that ends in a colon ("The winners were:") extends to
+    the short list-like paragraphs that follow it."""
+    cache: dict = {}
+    listed = _listed_segments(norm, segs) if listed is None else listed
     cue_in_seg: dict = {}
+    inline: dict = {}
     titles = A.titles()
     for c in persons:
         if c.official and not (c.official == "false" and c.title and titles.get(c.title, ("", "", ""))[1] == "false"
-                               and "hypothetical" not in c.evidence):
+                               and "hypothetical" not in c.evidence
+                               and (titles[c.title][2] != "party" or c.title in _CAMPAIGN_TITLES)):
             continue                    # a private job ("Attorney X was elected governor") yields to the election
+                                        # (not a party post: "X, the party leader, was elected in a members' vote")
         if c.seg_id in listed:
             c.official = "true"
             c.evidence.append("elected-list")
@@ -1578,10 +1747,83 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None) -> None:
         a, b = _sentence_bounds(norm, c.start, c.seg_lo, c.seg_hi)
         if (a, b) not in cache:
             sent = norm[a:b]
-            cache[(a, b)] = bool(_ELECTED_SENT_RE.search(sent)) and not _NOT_ELECTED_RE.search(sent)
-        if cache[(a, b)]:
+            cache[(a, b)] = _elected_sentence(sent, norm[c.seg_lo:c.seg_hi])
+            low = sent.lower()
+            if "elect" in low or "winn" in low or "members" in low or "candidates" in low:
+                inline[(a, b)] = _winners_span(norm, a, b, c.seg_lo, c.seg_hi)
+        span = inline.get((a, b))
+        if span and span[0] <= c.start < span[1]:
+            c.official = "true"         # "Winners: X (Green), Y (Labour)"
+            c.evidence.append("elected-list")
+        elif cache[(a, b)] is True or (cache[(a, b)] is not False and c.start < a + cache[(a, b)]):
+            if c.title in _CHALLENGER_TITLES and _BEATEN_BEFORE_RE.search(norm, max(a, c.start - 60), c.start):
+                continue                # "won the seat, beating the Green candidate Lara Voss": no office
             c.official = "true"
             c.evidence.append("elected-sentence")
+        elif _WINNER_AFTER_LOSS_RE.search(norm, max(a, c.start - 70), c.start) \
+                and _ELECTION_WORDS_RE.search(norm, a, b) \
+                and not _NOT_ELECTED_RE.search(_LOSS_WORDS_RE.sub(" ", norm[a:b])):
+            c.official = "true"         # "Paul Hines conceded defeat to Lara Voss" in an election story
+            c.evidence.append("elected-winner")
+    # a results line: "Eastgate: Paul Hines (Liberal) 3,402 votes; Lara Voss (Green) 1,201 votes"
+    counts: dict = {}
+    for c in persons:
+        if c.seg_lo in cue_in_seg and cue_in_seg[c.seg_lo] and c.official != "false":
+            m = _VOTES_AFTER_RE.match(norm, c.end, min(c.seg_hi, c.end + 80))
+            if m:
+                counts.setdefault(_sentence_bounds(norm, c.start, c.seg_lo, c.seg_hi), []).append(
+                    (int(m.group(1).replace(",", "")), c))
+    for (a, b), got in counts.items():
+        if len(got) < 2 or _NOT_ELECTED_RE.search(norm, a, b):
+            continue
+        got.sort(key=lambda x: -x[0])
+        if got[0][0] > got[1][0] and got[0][1].official != "true":
+            got[0][1].official = "true"  # the most votes in the seat's line won it
+            got[0][1].evidence.append("elected-most-votes")
+
+
+def _elected_sentence(sent: str, para: str) -> bool | int:
+    """Whether a sentence says that someone in it was elected or won, kept or
+    lost a seat (and not a failed or hoped-for bid, a choice, a party post or a
+    sports race). An offset instead of True: only the people named before it
+    in the sentence won ("X defeated Y")."""
+    orig = sent
+    sent = _not_an_election(sent)
+    hits = [m.group(0) for m in _ELECTED_SENT_RE.finditer(sent)]
+    first = _FIRST_TO_WIN_RE.search(sent) if "to " in sent else None
+    if first:                           # "the first woman to win the seat": won, not hoped for
+        hits.append(first.group(0))
+        sent = sent[:first.start()] + " " + sent[first.end():]
+    if not hits and not _NOT_ELECTED_RE.search(sent):
+        d = _DEFEATED_RE.search(orig) if "e" in orig else None
+        if d and _RESULTS_CONTEXT_RE.search(para) and not _SPORT_RE.search(orig):
+            return d.start()            # "In the Eastgate ward, Paul Hines defeated Lara Voss": the winner,
+                                        # named before the verb (the loser may never have held the seat)
+    if not hits or _NOT_ELECTED_RE.search(sent):
+        return False
+    if all(h.lower().rstrip().endswith("race") or " from " in h for h in hits):
+        # "won the race for mayor", or a race in a paragraph about votes; not "won the race by four seconds";
+        # "gained Eastgate from the Liberals" only in a paragraph about votes (not "took Crimea from Ukraine")
+        return bool((_RACE_FOR_RE.search(sent) and not any(" from " in h for h in hits))
+                    or (_ELECTION_WORDS_RE.search(para) and not _SPORT_RE.search(sent)))
+    if all(h[:4].lower() in ("defe", "beat", "edge", "outp") for h in hits) and orig.find(hits[0]) > 0:
+        return orig.find(hits[0])       # "X defeated Y by 312 votes": X won
+    return True
+
+
+def _winners_span(norm: str, a: int, b: int, lo: int, hi: int) -> tuple | None:
+    """Where the names of an inline list of winners lie in the sentence
+    ``norm[a:b]`` ("Winners: X (Green), Y (Labour)"), or None."""
+    m = _WINNERS_INLINE_RE.search(norm, a, b)
+    if m is None:
+        return None
+    if "elect" not in m.group(0).lower() and not _ELECTION_WORDS_RE.search(norm, lo, hi) \
+            and not _ELECTION_STORY_RE.search(norm):
+        return None                     # "This year's winners are X and Y": an award, not an election
+    if _NOT_ELECTED_RE.search(norm, a, b) or _HYPOTHETICAL_BEFORE_RE.search(norm[a:m.start()]):
+        return None
+    stop = _LOSERS_RE.search(norm, m.end(), b)
+    return m.end(), (stop.start() if stop else b)
 
 
 # a sentence opening that names an office instead of its holder: "The minister said", "The Ohio
@@ -1691,8 +1933,7 @@ def _mark_back_references(full: list, cands: list, norm: str, segs: list, lex: _
             elif _BACK_PRONOUN_RE.match(norm, a, hi):
                 b = _SENT_END_RE.search(norm, a, hi)
                 sent = norm[a:b.end() if b else hi]
-                if not _ELECTED_SENT_RE.search(sent) or _NOT_ELECTED_RE.search(sent) \
-                        or _HYPOTHETICAL_BEFORE_RE.search(sent[:40]):
+                if not _elected_sentence(sent, norm[lo:hi]) or _HYPOTHETICAL_BEFORE_RE.search(sent[:40]):
                     continue
                 hit = _antecedent(norm, people, a, window, keys)
                 if hit is not None and hit[0].official != "false" and not any(
@@ -2182,12 +2423,44 @@ def _mark_country_possessors(full: list, norm: str, lex: _Lex) -> None:
             c.evidence.append("country-possessor")
 
 
+# a byline with the names in capitals: "By JOHN SMITH and MARIA GARCIA", "BY PAUL HINES, Associated Press"
+_BYLINE_RE = re.compile(r"[ \t\"'(]*(?:BY|By)\s+")
+_CAPS_NAME_RE = re.compile(r"[A-Z][A-Z'.-]+(?:\s+(?:[A-Z]\.|[A-Z][A-Z'.-]+)){1,3}(?![\w])")
+
+
+def _title_case_bylines(norm: str, segs: list, lex: _Lex) -> str:
+    """``norm`` with the capitalised names of short byline paragraphs written
+    in title case ("By JOHN SMITH" -> "By John Smith"; same length), so that
+    they read as names, not acronyms. Only names whose first word is a known
+    given name change."""
+    out = None
+    for _, lo, hi, _ in segs:
+        if hi - lo > 160:
+            continue
+        m = _BYLINE_RE.match(norm, lo, hi)
+        if m is None:
+            continue
+        for nm in _CAPS_NAME_RE.finditer(norm, m.end(), hi):
+            words = nm.group(0).split()
+            if A.fold(words[0]) not in lex.given:
+                continue
+            fixed = " ".join(w if len(w) <= 2 and w.endswith(".") else w[0] + w[1:].lower() for w in words)
+            fixed = re.sub(r"(?<=[-'])[a-z]|(?<=\bMc)[a-z]", lambda x: x.group(0).upper(), fixed)
+            if out is None:
+                out = list(norm)
+            out[nm.start():nm.end()] = fixed if len(fixed) == nm.end() - nm.start() else nm.group(0)
+    return norm if out is None else "".join(out)
+
+
 def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, year: int | None = None) -> list[tuple]:
     """Mention rows of one article (tuples in :data:`MENTION_COLUMNS` order, reading order);
     ``year`` (the article's, when known) limits :data:`people_known_officials` to offices taken by then."""
     norm = _normalize(text)
+    if "BY " in norm or "By " in norm:
+        norm = _title_case_bylines(norm, segs, lex)
     ctry = Counter()
-    cands = _candidates(norm, segs, lex, ctry)
+    listed = _listed_segments(norm, segs)
+    cands = _candidates(norm, segs, lex, ctry, listed)
     for c in cands:
         if not c.kind:                  # not settled by its words alone
             _analyse(c, norm, lex)
@@ -2227,6 +2500,22 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
             c.kind = "maybe"
         else:
             c.kind = "person"
+    # a weak name listed with a person: "Dilma Rousseff and Luiz Inácio Lula da Silva spoke"
+    for k in [*range(len(cands) - 1, -1, -1), *range(len(cands))]:      # both ways along a list
+        c = cands[k]
+        if c.kind != "maybe" or len(c.tokens) < 2 or len(c.tokens) > 3 or c.heading or c.poss \
+                or not all(t[:1].isupper() and t[1:].isalpha() and not t[1:].isupper() for t in c.tokens) \
+                or any(_not_a_name_word(A.fold(t), lex) for t in c.tokens):
+            continue
+        for o, gap in ((cands[k + 1] if k + 1 < len(cands) else None, (c.end, None)),
+                       (cands[k - 1] if k > 0 else None, (None, c.start))):
+            if o is None or o.kind != "person" or len(o.tokens) < 2 or o.seg_id != c.seg_id:
+                continue
+            between = norm[c.end:o.start] if gap[0] is not None else norm[o.end:c.start]
+            if between in _LIST_JOINS:
+                c.kind = "person"
+                c.evidence.append("listed-with-person")
+                break
     full = [c for c in cands if c.kind == "person"]
     _mark_known_officials(full, cands, year, norm)
     _mark_country_possessors(full, norm, lex)
@@ -2269,7 +2558,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
             ctry[cc] += 1
         if c.country and c.country != "European Union":
             ctry[c.country] += 1
-    _mark_elected(full, norm, segs)
+    _mark_elected(full, norm, segs, listed)
     _mark_plural_titles(full, norm, segs, lex)
     _mark_back_references(full, cands, norm, segs, lex)
     orgs = [c for c in cands if c.kind == "organisation"]
