@@ -371,3 +371,80 @@ def test_outlet_partials_merged_over_article_chunks_equal_direct(synth_corpus):
         direct = mod.outlet_summary(frame, arts)
         assert len(direct) and len(direct.columns) > 3
         pd.testing.assert_frame_equal(merged, direct)
+
+
+# --------------------------------------------------------------------------- memory that does not grow with the corpus
+def test_run_returns_running_totals_not_rows(tmp_path, synth_corpus):
+    """scale.run keeps counts, not the rows of the large tables: it returns
+    the articles' few columns, the outlets table and the summary's running
+    totals, which print the same summary as the whole written tables."""
+    from framing import cli
+    out = tmp_path / "out"
+    tables = scale.run(synth_corpus, out, batch_size=6)  # 5 partitions
+    assert set(tables) == {"articles", "outlets", "_summary", "_run"}
+    assert list(tables["articles"].columns) == scale.ARTICLE_COLUMNS
+    totals = tables["_summary"]
+    assert isinstance(totals, cli.SummaryTotals)
+    written = pipeline.read_tables(out)
+    assert cli.summary(tables) == cli.summary(written)
+    assert totals.rows["segments"] == len(written["segments"]) > 100
+    assert totals.kept == int(written["segments"]["kept"].sum())
+    persons = written["people"][written["people"]["entity_type"] == "person"]
+    assert len(totals.persons) == persons["entity_id"].nunique() > 3
+    # Partition by partition, by hand: a person met in two partitions counts once.
+    hand = cli.SummaryTotals()
+    hand.add("segments", pd.DataFrame({"kept": [True, False, False],
+                                       "reason": [None, "photo caption", "duplicate of segment 2"]}))
+    hand.add("segments", pd.DataFrame({"kept": [False, False, True],
+                                       "reason": ["duplicate of segment 7", "page chrome (share link)", None]}))
+    hand.add("people", pd.DataFrame({"article_id": ["a1", "a1", "a2"], "entity_id": ["p1", "p2", "p1"],
+                                     "entity_type": ["person", "person", "person"],
+                                     "is_official": [True, False, True]}))
+    hand.add("people", pd.DataFrame({"article_id": ["a3", "a3"], "entity_id": ["p1", "o1"],
+                                     "entity_type": ["person", "organization"], "is_official": [True, False]}))
+    assert hand.lines() == ["segments: 6, kept 2, set aside 4: 2 duplicate; 1 photo caption; 1 page chrome",
+                            "people: 2 persons (1 officials) in 3 articles"]
+    # The name facts keep only the fields of a role, not whole mention rows.
+    parts = tmp_path / "kept"
+    scale.run(synth_corpus, parts, batch_size=6, keep_parts=True)
+    files = scale._part_files(parts / "parts", "mentions")
+    counts, best = scale._name_facts((0, files[0]), scale._schema(files))
+    assert best and all(set(cand) <= set(scale._ROLE_FIELDS) for _, cand in best.values())
+
+
+def test_ids_seen_across_batches_are_hashes(tmp_path, monkeypatch):
+    """The ids kept to make them unique across batches are 64-bit hashes
+    (merged into a sorted array every BUFFER ids), and repeated ids are
+    renamed exactly as corpus.load renames them."""
+    from framing import stream
+    monkeypatch.setattr(stream._IdSet, "BUFFER", 2)
+    texts = ["The mayor said the bridge would reopen on Monday.",
+             "The council approved the budget by a wide margin.",
+             "Farmers blocked the road for a second day, police said."]
+    ids = ["north-1", "north-1", "north-1~2", "south-9", "north-1", "south-9", "east-3"]
+    source = tmp_path / "corpus.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": texts[k % 3]}) + "\n" for k, i in enumerate(ids)),
+                      encoding="utf-8")
+    streamed = pd.concat(list(stream.iter_batches(source, 2)), ignore_index=True)
+    whole = corpus.load(source)
+    assert streamed["article_id"].tolist() == whole["article_id"].tolist() == \
+        ["north-1", "north-1~2", "north-1~2~2", "south-9", "north-1~3", "south-9~2", "east-3"]
+    assert streamed["error"].tolist() == whole["error"].tolist()
+    seen = stream._IdSet()
+    for key in ids:
+        seen.add(key)
+    assert len(seen) == 4 and len(seen._sorted) == 4 and not seen._recent
+    assert "south-9" in seen and "north-1~3" not in seen and "" not in seen
+
+
+def test_term_counts_by_article_chunks_equal_whole(synth_corpus, monkeypatch):
+    """A batch's term counts built a few articles at a time (to bound the
+    batch's memory) are the counts of the whole batch at once."""
+    arts = corpus.load(synth_corpus)
+    parts = pipeline.analyze_batch(arts)
+    monkeypatch.setattr(scale, "TERM_COUNT_ARTICLES", 1000)
+    whole = scale._term_counts(arts, parts["segments"], parts["quotes"])
+    monkeypatch.setattr(scale, "TERM_COUNT_ARTICLES", 4)
+    chunked = scale._term_counts(arts, parts["segments"], parts["quotes"])
+    assert len(whole) > 1000 and whole["outlet"].nunique() > 1
+    pd.testing.assert_frame_equal(chunked, whole)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import __version__, corpus, pipeline
 
-__all__ = ["main", "summary"]
+__all__ = ["main", "summary", "SummaryTotals"]
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -23,34 +23,125 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
+class SummaryTotals:
+    """The running totals :func:`summary` prints for the tables other than
+    ``articles``, fed partition by partition (:meth:`add`), so that a
+    streamed run keeps counts, not rows: segments kept and set aside (by
+    reason), quotes by kind, distinct persons and officials (as 64-bit
+    hashes), stance marker hits and measures.
+
+    Partitions are added in corpus order, and an article's rows are in one
+    partition (people: persons' articles are counted per partition).
+
+    >>> t = SummaryTotals()
+    >>> t.add("quotes", pd.DataFrame({"kind": ["direct", "indirect", "direct"]}))
+    >>> t.add("quotes", pd.DataFrame({"kind": ["indirect", "mixed"]}))
+    >>> t.lines()
+    ['quotes: 5 (2 direct, 2 indirect, 1 mixed)']
+    """
+
+    def __init__(self):
+        from .stream import _IdSet
+        self.present: set[str] = set()  # tables with columns (the stage ran)
+        self.rows = {"segments": 0, "quotes": 0, "people": 0, "stance": 0}
+        self.kept = 0
+        self.set_aside: dict[str, int] = {}  # reason -> segments, in order of first appearance
+        self.kinds: dict[str, int] = {}
+        self.persons, self.officials = _IdSet(), _IdSet()
+        self.person_articles = 0
+        self.hits = 0
+        self.measures: set[str] = set()
+
+    @classmethod
+    def from_tables(cls, tables: dict) -> "SummaryTotals":
+        totals = cls()
+        for name in ("segments", "quotes", "people", "stance"):
+            frame = tables.get(name)
+            if frame is not None:
+                totals.add(name, frame)
+        return totals
+
+    def add(self, name: str, frame: pd.DataFrame) -> None:
+        """Add one partition of table ``name`` (other tables are ignored)."""
+        if name not in self.rows or not len(frame.columns):
+            return
+        self.present.add(name)
+        self.rows[name] += len(frame)
+        if not len(frame):
+            return
+        if name == "segments":
+            kept = frame["kept"]
+            self.kept += int(kept.sum())
+            dropped = frame.loc[~kept.astype(bool), "reason"]
+            why = dropped.str.replace(r"\s*\(.*$", "", regex=True) \
+                .str.replace(r" of segment \d+", "", regex=True)
+            for reason, n in why.value_counts(sort=False).items():  # in order of first appearance
+                self.set_aside[reason] = self.set_aside.get(reason, 0) + int(n)
+        elif name == "quotes":
+            for kind, n in frame["kind"].value_counts(sort=False).items():
+                self.kinds[kind] = self.kinds.get(kind, 0) + int(n)
+        elif name == "people":
+            persons = frame[frame["entity_type"] == "person"] if "entity_type" in frame else frame
+            officials = persons[persons["is_official"].astype(str).str.lower() == "true"] \
+                if "is_official" in persons else persons.iloc[:0]
+            for ids, frame_ in ((self.persons, persons), (self.officials, officials)):
+                for entity in frame_["entity_id"].dropna().unique().tolist():
+                    ids.add(str(entity))
+            self.person_articles += int(persons["article_id"].nunique())
+        elif name == "stance":
+            self.hits += frame["count"].sum()
+            self.measures.update(frame["measure"].dropna().unique().tolist())
+
+    def update(self, other: "SummaryTotals") -> None:
+        """Add the totals of the next partitions (counted elsewhere)."""
+        self.present |= other.present
+        for name, n in other.rows.items():
+            self.rows[name] += n
+        self.kept += other.kept
+        for mine, theirs in ((self.set_aside, other.set_aside), (self.kinds, other.kinds)):
+            for key, n in theirs.items():
+                mine[key] = mine.get(key, 0) + n
+        if len(other.persons) or len(other.officials):
+            raise ValueError("people totals cannot be merged; add the people partitions here")
+        self.person_articles += other.person_articles
+        self.hits += other.hits
+        self.measures |= other.measures
+
+    def lines(self) -> list[str]:
+        lines = []
+        n = self.rows["segments"]
+        if n:
+            # Most frequent first; ties in order of first appearance (as value_counts).
+            why = sorted(self.set_aside.items(), key=lambda kv: -kv[1])
+            lines.append(f"segments: {n}, kept {self.kept}, set aside {n - self.kept}"
+                         + (": " + "; ".join(f"{k} {r}" for r, k in why) if why else ""))
+        if "quotes" in self.present:
+            # Most frequent first; ties by kind (the kinds are categoricals).
+            kinds = sorted(self.kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+            lines.append(f"quotes: {self.rows['quotes']}"
+                         + (" (" + ", ".join(f"{k} {kind}" for kind, k in kinds) + ")" if kinds else ""))
+        if "people" in self.present and self.rows["people"]:
+            lines.append(f"people: {len(self.persons)} persons ({len(self.officials)} officials) "
+                         f"in {self.person_articles} articles")
+        if "stance" in self.present and self.rows["stance"]:
+            lines.append(f"stance: {int(self.hits)} marker hits over {len(self.measures)} measures")
+        return lines
+
+
 def summary(tables: dict[str, pd.DataFrame], *, seconds: float | None = None, out: Path | None = None) -> str:
-    """A one-screen plain-text summary of an analysis."""
+    """A one-screen plain-text summary of an analysis: ``tables`` as
+    :func:`framing.pipeline.analyze` returns them, or as
+    :func:`framing.scale.run` does (the articles and a ``"_summary"`` of
+    :class:`SummaryTotals`)."""
     arts = tables["articles"]
     lines = []
     counts = arts["status"].value_counts()
     status = ", ".join(f"{counts.get(s, 0)} {s}" for s in corpus.STATUSES if counts.get(s, 0))
     lines.append(f"articles: {len(arts)} ({status or 'none'}); outlets: {arts['outlet'].nunique()}")
-    segs = tables.get("segments", pd.DataFrame())
-    if len(segs):
-        dropped = segs[~segs["kept"]]
-        why = dropped["reason"].str.replace(r"\s*\(.*$", "", regex=True) \
-            .str.replace(r" of segment \d+", "", regex=True).value_counts()
-        lines.append(f"segments: {len(segs)}, kept {int(segs['kept'].sum())}, set aside {len(dropped)}"
-                     + (": " + "; ".join(f"{n} {r}" for r, n in why.items()) if len(why) else ""))
-    quotes = tables.get("quotes", pd.DataFrame())
-    if len(quotes.columns):
-        kinds = quotes["kind"].value_counts() if len(quotes) else pd.Series(dtype=int)
-        lines.append(f"quotes: {len(quotes)}" + (" (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ")"
-                                                 if len(kinds) else ""))
-    people = tables.get("people", pd.DataFrame())
-    if len(people.columns) and len(people):
-        persons = people[people["entity_type"] == "person"] if "entity_type" in people else people
-        officials = persons[persons["is_official"].astype(str).str.lower() == "true"] if "is_official" in persons else persons.iloc[:0]
-        lines.append(f"people: {persons['entity_id'].nunique()} persons "
-                     f"({officials['entity_id'].nunique()} officials) in {persons['article_id'].nunique()} articles")
-    stance = tables.get("stance", pd.DataFrame())
-    if len(stance.columns) and len(stance):
-        lines.append(f"stance: {int(stance['count'].sum())} marker hits over {stance['measure'].nunique()} measures")
+    totals = tables.get("_summary")
+    if not isinstance(totals, SummaryTotals):
+        totals = SummaryTotals.from_tables(tables)
+    lines.extend(totals.lines())
     bad = arts[arts["status"].isin(["error", "skipped"])]
     for row in bad.head(8).itertuples():
         lines.append(f"  {row.status}: {row.article_id} ({row.source}): {row.error}")

@@ -80,15 +80,15 @@ PART_TABLES = ["articles", "segments", "quotes", "mentions", "stance", "stance_e
 #: Per-article tables copied to the final output partition by partition.
 STREAMED = ["segments", "stance_evidence"]
 MANIFEST = "_manifest.json"
-#: Columns of the large tables that :func:`run` returns for the summary.
-SUMMARY_COLUMNS = {"segments": ["article_id", "kept", "reason"],
-                   "stance_evidence": ["article_id"],
+#: Columns of the large tables :func:`framing.cli.SummaryTotals` reads, one
+#: partition at a time.
+SUMMARY_COLUMNS = {"segments": ["kept", "reason"],
                    "quotes": ["kind"],
                    "people": ["article_id", "entity_id", "entity_type", "is_official"],
                    "stance": ["measure", "count"]}
-#: Of those, the columns held as categoricals.
-SUMMARY_CATEGORIES = {"segments": ["article_id", "reason"], "stance_evidence": ["article_id"],
-                      "stance": ["measure"]}
+#: Columns of the ``articles`` table :func:`run` returns (and the outlets
+#: table reads): the full table is in ``out``.
+ARTICLE_COLUMNS = ["article_id", "outlet", "status", "error", "source", "n_words_kept"]
 
 
 # --------------------------------------------------------------------------- per batch
@@ -115,24 +115,47 @@ def process_batch(batch: pd.DataFrame, *, clean_options: dict | None = None) -> 
 _TERM_COUNT_COLUMNS = ["outlet", "term", "count"]
 
 
+#: Articles whose author-voice documents are built and counted at once by
+#: :func:`_term_counts` (the counts are sums, so any cut gives the same table;
+#: smaller pieces keep the batch's peak memory low).
+TERM_COUNT_ARTICLES = 100
+
+
 def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Term counts per outlet in the author's voice, with the very tokens,
     stop words and n-grams of the analyzer stance.distinctive_terms gives its
-    CountVectorizer; rows sorted by outlet, term."""
+    CountVectorizer; rows sorted by outlet, term. The documents are built
+    and counted :data:`TERM_COUNT_ARTICLES` articles at a time and the
+    counts summed (documents never span articles)."""
     from . import stance
     empty = pd.DataFrame({"outlet": pd.Series(dtype="str"), "term": pd.Series(dtype="str"),
                           "count": pd.Series(dtype="int64")})
     if not len(segments):
         return empty
-    docs, ids = stance._voice_documents(articles, segments, quotes, "author")
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype(str)))
-    by_outlet: dict[str, list[str]] = {}
-    for doc, aid in zip(docs, ids):
-        by_outlet.setdefault(outlet_of[aid], []).append(doc)
+    by_outlet: dict = {}
+    has_quotes = quotes is not None and "article_id" in quotes.columns
+    for k in range(0, len(articles), TERM_COUNT_ARTICLES):
+        chunk = articles.iloc[k:k + TERM_COUNT_ARTICLES]
+        keep = set(chunk["article_id"])
+        segs = segments[segments["article_id"].isin(keep)]
+        if not len(segs):
+            continue
+        quoted = quotes[quotes["article_id"].isin(keep)] if has_quotes else quotes
+        docs, ids = stance._voice_documents(chunk, segs, quoted, "author")
+        docs_of: dict[str, list[str]] = {}
+        for doc, aid in zip(docs, ids):
+            docs_of.setdefault(outlet_of[aid], []).append(doc)
+        del docs, ids
+        for outlet, outlet_docs in docs_of.items():
+            counts = _count_features(outlet_docs)
+            if outlet in by_outlet:
+                by_outlet[outlet].update(counts)
+            else:
+                by_outlet[outlet] = counts
     rows = []
     for outlet in sorted(by_outlet):
-        counts = _count_features(by_outlet[outlet])
-        rows.extend((outlet, term, n) for term, n in sorted(counts.items()))
+        rows.extend((outlet, term, n) for term, n in sorted(by_outlet[outlet].items()))
     if not rows:
         return empty
     return pd.DataFrame(rows, columns=_TERM_COUNT_COLUMNS).astype({"count": "int64"})
@@ -461,13 +484,15 @@ def _write_parts(parts: dict[str, pd.DataFrame], parts_dir: Path, index: int, *,
 
 def _task_write(batch, index, parts_dir, clean_options, csv_bodies=False):
     """Worker task when workers share the output folder: analyse and write."""
-    return index, len(batch), _write_parts(process_batch(batch, clean_options=clean_options),
-                                           Path(parts_dir), index, csv_bodies=csv_bodies)
+    rows = _write_parts(process_batch(batch, clean_options=clean_options), Path(parts_dir), index,
+                        csv_bodies=csv_bodies)
+    return index, len(batch), rows
 
 
 def _task_return(batch, index, clean_options):
     """Worker task for a remote cluster: analyse and send the tables back."""
-    return index, len(batch), process_batch(batch, clean_options=clean_options)
+    parts = process_batch(batch, clean_options=clean_options)
+    return index, len(batch), parts
 
 
 # --------------------------------------------------------------------------- manifest
@@ -571,8 +596,8 @@ def _copy_table(parts_dir: Path, table: str, out: Path, fmt: str) -> Path | None
                 # schema (types and pandas metadata) is the unified one: the
                 # cast is then a no-op and the conversion to pandas the same.
                 if body.exists() and pq.read_schema(f).equals(schema, check_metadata=True):
-                    if not wrote_header:  # the header line alone, from the same dtypes
-                        pipeline.to_csv(pq.read_table(f).cast(schema).slice(0, 0).to_pandas(), fh)
+                    if not wrote_header:  # the header line alone, from the schema (no rows read)
+                        pipeline.to_csv(schema.empty_table().to_pandas(), fh)
                         wrote_header = True
                     with open(body, encoding="utf-8", newline="") as src:
                         shutil.copyfileobj(src, fh, 1 << 20)
@@ -684,11 +709,11 @@ def run(source, out, *, engine: str = "local", workers: int | None = None, sched
     Returns
     -------
     dict of DataFrame
-        Every table except ``distinctive``, and ``segments``,
-        ``stance_evidence``, ``quotes``, ``people`` and ``stance`` hold only
-        the columns :data:`SUMMARY_COLUMNS` (what :func:`framing.cli.summary`
-        reads; strings as categoricals), so that memory does not grow with
-        the corpus: read the full tables from ``out``.
+        ``articles`` (only the columns :data:`ARTICLE_COLUMNS`), ``outlets``
+        and ``"_summary"``, the running totals :func:`framing.cli.summary`
+        prints (a :class:`framing.cli.SummaryTotals`), so that memory does
+        not grow with the corpus: read the full tables from ``out``
+        (:func:`framing.pipeline.read_tables`).
         Key ``"_run"`` holds one row of run statistics: batches analysed and
         reused, ``seconds`` (wall), ``finish_seconds`` and
         ``finish_cpu_seconds`` (the corpus-wide steps and final tables), and
@@ -831,6 +856,9 @@ OUTLET_COLUMNS = {
 _MENTION_COLUMNS = ["article_id", "outlet", "paragraph", "start", "text", "name", "canonical", "entity_type",
                     "role", "institution", "country", "official"]
 _CONTEXT_ARTICLE = "\x00corpus-context"
+#: Mention fields kept per person name for the context (what people._best_role
+#: and :func:`_context_row` read).
+_ROLE_FIELDS = ["name", "role", "institution", "country", "official"]
 
 
 def _read_part(path: Path, schema, columns: list[str] | None = None) -> pd.DataFrame:
@@ -855,7 +883,10 @@ def _person_names(parts_dir: Path, client=None) -> tuple[dict, dict]:
     schema = _schema(files)
     counts: Counter = Counter()
     best: dict = {}
-    facts = _map(client, _name_facts, list(enumerate(files)), schema)
+    items = list(enumerate(files))
+    # Locally one partition's facts at a time, merged as they come.
+    facts = (_name_facts(item, schema) for item in items) if client is None else \
+        _map(client, _name_facts, items, schema)
     for part_counts, part_best in facts:
         counts.update(part_counts)
         for name, (pos, cand) in part_best.items():
@@ -874,12 +905,14 @@ def _name_facts(item: tuple[int, Path], schema) -> tuple[dict, dict]:
     from collections import Counter
     from . import people
     p, f = item
-    m = _read_part(f, schema, _MENTION_COLUMNS)
+    m = _read_part(f, schema, ["canonical", "entity_type"] + _ROLE_FIELDS)
     m = m[m["entity_type"] == "person"]
-    counts = Counter(m["canonical"].tolist())
+    names = m["canonical"].tolist()
+    counts = Counter(names)
     rows: dict = {}
-    for k, r in enumerate(m.to_dict("records")):
-        rows.setdefault(r["canonical"], []).append(((p, k), r))
+    # Only the fields people._best_role and _context_row read are kept.
+    for k, (name, r) in enumerate(zip(names, m[[c for c in _ROLE_FIELDS if c in m.columns]].to_dict("records"))):
+        rows.setdefault(name, []).append(((p, k), r))
     best: dict = {}
     for name, found in rows.items():
         by_id = {id(r): pos for pos, r in found}
@@ -948,30 +981,6 @@ def _resolve_part(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.Dat
     frame = pd.concat([pd.DataFrame(context + extra), mentions], ignore_index=True) if context else mentions
     out = people.resolve(frame, articles, quotes, roster=roster)
     return out[out["article_id"] != _CONTEXT_ARTICLE].reset_index(drop=True)
-
-
-def _read_compact(parts_dir: Path, table: str, columns: list[str], categories: list[str]) -> pd.DataFrame:
-    """``columns`` of a table, ``categories`` as pandas categoricals with
-    sorted categories, built one partition at a time (the strings of the
-    whole column are never materialised)."""
-    from pandas.api.types import union_categoricals
-    files = _part_files(parts_dir, table)
-    schema = _schema(files)
-    pieces = []
-    for f in files:
-        frame = _read_part(f, schema, columns)
-        for c in categories:
-            if c in frame.columns:
-                frame[c] = frame[c].astype("category")
-        pieces.append(frame)
-    non_empty = [p for p in pieces if len(p)] or pieces[:1]
-    out = {}
-    for c in non_empty[0].columns:
-        if c in categories:
-            out[c] = pd.Series(union_categoricals([p[c] for p in non_empty], sort_categories=True))
-        else:
-            out[c] = pd.concat([p[c] for p in non_empty], ignore_index=True)
-    return pd.DataFrame(out)
 
 
 def _n_rows(files: list[Path]) -> int:
@@ -1079,9 +1088,10 @@ def _canonical_quotes(index: str, parts_dir: Path, quote_schema, do_canonical: b
 
 def _quotes_task(index: str, parts_dir: Path, quote_schema, do_canonical: bool):
     """:func:`_canonical_quotes` on a worker, its rows rendered as CSV to
-    ``parts/_csv_final/quotes/<index>``: (rows, header line, the columns
-    :func:`run` returns)."""
+    ``parts/_csv_final/quotes/<index>``: (rows, header line, its
+    :class:`framing.cli.SummaryTotals`)."""
     import io
+    from .cli import SummaryTotals
     part = _canonical_quotes(index, parts_dir, quote_schema, do_canonical)
     header = io.StringIO()
     pipeline.to_csv(part.iloc[:0], header)
@@ -1090,7 +1100,9 @@ def _quotes_task(index: str, parts_dir: Path, quote_schema, do_canonical: bool):
         body.parent.mkdir(parents=True, exist_ok=True)
         with open(body, "w", encoding="utf-8", newline="") as fh:
             pipeline.to_csv(part, fh, header=False)
-    return len(part), header.getvalue(), _categorical(part, SUMMARY_COLUMNS["quotes"])
+    totals = SummaryTotals()
+    totals.add("quotes", part[SUMMARY_COLUMNS["quotes"]])
+    return len(part), header.getvalue(), totals
 
 
 def _concat_csv(dest: Path, pieces: list[tuple[int, str, Path]]) -> Path | None:
@@ -1116,17 +1128,22 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
 
     The same tables as :func:`framing.pipeline.finalize` on the concatenated
     partitions, but only compact data is held for the whole corpus: the
-    articles table (no text), per-name facts for people.resolve and the
-    vocabulary's counts. The distinctive table is merged and written chunk
-    by chunk (:func:`_write_distinctive`), the outlets table from per-partition
-    partials (:func:`_streamed_outlets`).
+    articles table's :data:`ARTICLE_COLUMNS`, per-name facts for
+    people.resolve, the vocabulary's counts and running totals for the
+    summary (:class:`framing.cli.SummaryTotals`). The distinctive table is
+    merged and written chunk by chunk (:func:`_write_distinctive`), the
+    outlets table from per-partition partials (:func:`_streamed_outlets`).
 
     With a Dask ``client`` whose workers share this folder, the people of
     each partition and the outlet partials are computed on the
     workers, in parallel (the same tables).
+
+    Returns ``articles`` (:data:`ARTICLE_COLUMNS`), ``outlets`` and
+    ``"_summary"`` (the :class:`framing.cli.SummaryTotals`).
     """
-    articles = _read(parts_dir, "articles")
-    tables: dict[str, pd.DataFrame] = {"articles": articles}
+    from .cli import SummaryTotals
+    out.mkdir(parents=True, exist_ok=True)
+    totals = SummaryTotals()
     resolve = pipeline._stage("people", "resolve")
     canonical = pipeline._stage("aliases", "canonicalize_speakers")
     quote_files, mention_files = _part_files(parts_dir, "quotes"), _part_files(parts_dir, "mentions")
@@ -1156,9 +1173,13 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
     for name in pipeline.TABLE_ORDER:
         if name in STREAMED:
             _copy_table(parts_dir, name, out, fmt)
-            tables[name] = _read_compact(parts_dir, name, SUMMARY_COLUMNS[name], SUMMARY_CATEGORIES[name])
+            if name in SUMMARY_COLUMNS:
+                _add_totals(totals, parts_dir, name)
         elif name == "articles":
-            pipeline.write_tables({name: articles}, out, fmt=fmt)
+            if fmt == "csv":  # rows rendered partition by partition: the same text
+                _copy_table(parts_dir, name, out, fmt)
+            else:  # one row group, as pipeline.write_tables writes it
+                pipeline.write_tables({name: _read(parts_dir, name)}, out, fmt=fmt)
         elif name == "quotes" and quote_files:
             kept_dir = parts_dir / "_summary" / name
             kept_dir.mkdir(parents=True, exist_ok=True)
@@ -1170,71 +1191,65 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
                 _concat_csv(out / f"{name}.csv", [(n, header, parts_dir / "_csv_final" / name / index)
                                                   for index, (n, header, _) in zip([f.name for f in quote_files],
                                                                                    done)])
-                compact = [c for _, _, c in done]
+                for _, _, part_totals in done:
+                    totals.update(part_totals)
                 del done
             else:
                 writer = _TableWriter(out, name, fmt)
-                compact = []
                 for f in quote_files:
                     part = _canonical_quotes(f.name, parts_dir, quote_schema, do_canonical)
                     writer.write(part)
-                    compact.append(_categorical(part, SUMMARY_COLUMNS[name]))
+                    totals.add(name, part[SUMMARY_COLUMNS[name]])
                     del part
                 writer.close()
             summary_files[name] = sorted(kept_dir.glob("part-*.parquet"))
-            tables[name] = _concat_categorical(compact)
         elif name == "people" and people_parts:
             writer = _TableWriter(out, name, fmt)
-            compact = []
             for path in people_parts:
                 part = pd.read_parquet(path)
                 writer.write(part)
-                compact.append(_categorical(part, SUMMARY_COLUMNS[name]))
+                totals.add(name, part[[c for c in SUMMARY_COLUMNS[name] if c in part.columns]])
                 del part
             writer.close()
             summary_files[name] = people_parts
-            tables[name] = _concat_categorical(compact)
         elif name == "stance":
             files = _part_files(parts_dir, name)
             if files:
                 _copy_table(parts_dir, name, out, fmt)
                 summary_files[name] = files
-                tables[name] = _read_compact(parts_dir, name, SUMMARY_COLUMNS[name], SUMMARY_CATEGORIES[name])
+                _add_totals(totals, parts_dir, name)
         _release_memory()
     if _part_files(parts_dir, "term_counts"):
         _write_distinctive(parts_dir, out, fmt)
         _release_memory()
+    articles = _read_articles(parts_dir, art_parts, art_schema)
     outlets_table = _streamed_outlets(summary_files, articles, client=client)
     pipeline.write_tables({"outlets": outlets_table}, out, fmt=fmt)
-    tables["outlets"] = outlets_table
     shutil.rmtree(parts_dir / "_people", ignore_errors=True)
     shutil.rmtree(parts_dir / "_summary", ignore_errors=True)
-    return {name: tables[name] for name in pipeline.TABLE_ORDER if name in tables}
+    return {"articles": articles, "outlets": outlets_table, "_summary": totals}
 
 
-def _categorical(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """``columns`` of ``frame`` (those present), strings as categoricals."""
-    part = frame[[c for c in columns if c in frame.columns]].copy()
-    for c in part.columns:
-        if part[c].dtype == object or pd.api.types.is_string_dtype(part[c].dtype):
-            part[c] = part[c].astype("category")
-    return part
+def _read_articles(parts_dir: Path, files: list[Path], schema) -> pd.DataFrame:
+    """The :data:`ARTICLE_COLUMNS` of the articles table, with the dtypes of
+    the whole table (each partition converted with its pandas metadata)."""
+    import pyarrow.parquet as pq
+    frames = []
+    for f in files:
+        frame = pq.read_table(f).cast(schema).to_pandas()
+        frames.append(frame[[c for c in ARTICLE_COLUMNS if c in frame.columns]])
+        del frame
+    non_empty = [f for f in frames if len(f)]
+    return pd.concat(non_empty or frames[:1], ignore_index=True) if frames else pd.DataFrame()
 
 
-def _concat_categorical(pieces: list[pd.DataFrame]) -> pd.DataFrame:
-    """Concatenated pieces of :func:`_categorical`, categoricals kept
-    (categories unioned and sorted)."""
-    from pandas.api.types import union_categoricals
-    non_empty = [p for p in pieces if len(p)] or pieces[:1]
-    if not non_empty:
-        return pd.DataFrame()
-    out = {}
-    for c in non_empty[0].columns:
-        if all(isinstance(p[c].dtype, pd.CategoricalDtype) for p in non_empty):
-            out[c] = pd.Series(union_categoricals([p[c] for p in non_empty], sort_categories=True))
-        else:
-            out[c] = pd.concat([p[c] for p in non_empty], ignore_index=True)
-    return pd.DataFrame(out)
+def _add_totals(totals, parts_dir: Path, table: str) -> None:
+    """Each partition of ``table`` (its :data:`SUMMARY_COLUMNS`) added to the
+    summary's running totals."""
+    files = _part_files(parts_dir, table)
+    schema = _schema(files)
+    for f in files:
+        totals.add(table, _read_part(f, schema, SUMMARY_COLUMNS[table]))
 
 
 def _outlet_partial_task(module: str, path: Path, target) -> object:

@@ -84,7 +84,7 @@ DISTINCTIVE_COLUMNS = ["term", "delta", "z", "count", "count_other"]
 
 #: Articles matched together, and their most characters (bound the memory of one batch).
 CHUNK_ARTICLES = 500
-CHUNK_CHARS = 4_000_000
+CHUNK_CHARS = 1000000
 
 _WORD = re.compile(r"\w+")
 _SEPS = re.compile(r"[\s-]+")
@@ -409,9 +409,6 @@ def _word_hashes(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.nd
     return (prefix[end] - prefix[start]) * inverse[start]
 
 
-_POWERS = [np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64)]
-
-
 def _span_hashes(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """:func:`_hash` of each short span ``codes[start:end]``, a character column at a time.
 
@@ -430,12 +427,19 @@ def _span_hashes(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.nd
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """P**k and P**-k mod 2**64 for k < n (kept between batches, grown on demand)."""
-    if len(_POWERS[0]) < n:
-        size = max(n, 2 * len(_POWERS[0]))
-        for i, base in enumerate((_P, _P_INV)):
-            _POWERS[i] = np.concatenate(([np.uint64(1)], np.cumprod(np.full(size - 1, base, dtype=np.uint64))))
-    return _POWERS[0][:n], _POWERS[1][:n]
+    """P**k and P**-k mod 2**64 for k < n.
+
+    Computed per call (a few ms per batch) rather than kept in a module-level
+    cache, which grew to the longest batch text seen and stayed there.
+
+    >>> p, q = _powers(3)
+    >>> (p * q).tolist()
+    [1, 1, 1]
+    """
+    out = []
+    for base in (_P, _P_INV):
+        out.append(np.concatenate(([np.uint64(1)], np.cumprod(np.full(max(n - 1, 0), base, dtype=np.uint64))))[:n])
+    return out[0], out[1]
 
 
 class _Hits:
