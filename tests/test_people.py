@@ -1066,3 +1066,57 @@ def test_defeated_names_the_winner_only_in_an_election_paragraph():
 def test_enlisted_ranks_of_several_words_are_not_names():
     assert set(persons(people_of("Sergeant First Class Mary O'Neil testified. Lance Corporal Tom Reyes did "
                                  "not."))) == {"Mary O'Neil", "Tom Reyes"}
+
+
+# --------------------------------------------------------------------------- issue 5, round 9
+def test_pronoun_given_name_inside_a_name():
+    # "He" is a given name after a family name inside the sequence, not the pronoun;
+    # the family name alone later ("Liu said") is the same person
+    t = persons(people_of("Chinese Vice Premier Liu He landed in Ottawa on Tuesday. Liu He met the finance "
+                          "minister, and Liu said the talks went well. He left on Thursday."))
+    assert list(t) == ["Liu He"]
+    assert t["Liu He"].mentions == 3 and t["Liu He"].is_official
+    assert set(t["Liu He"].aliases.split("|")) == {"Liu"}
+
+
+def test_family_name_first_single_mention():
+    t = persons(people_of("Chinese President Xi Jinping met the visiting ministers on Monday. "
+                          "Xi told reporters the meeting had been useful."))
+    assert list(t) == ["Xi Jinping"]
+    assert t["Xi Jinping"].mentions == 2 and "Xi" in t["Xi Jinping"].aliases.split("|")
+
+
+def test_burmese_name_of_syllables():
+    t = persons(people_of("The country's leader Aung San Suu Kyi spoke to lawmakers on Friday. "
+                          "Later, Aung San Suu Kyi said the count was fair. Thein Sein did not attend."))
+    assert set(t) == {"Aung San Suu Kyi", "Thein Sein"}
+    assert t["Aung San Suu Kyi"].mentions == 2
+
+
+def test_job_noun_opening_a_sentence_is_not_part_of_the_name():
+    t = persons(people_of("Shooter Dylann Roof said nothing in court on Tuesday. Roof stared ahead.\n"
+                          "Gunman Ravi Quenby was later arrested. Quenby had no lawyer."))
+    assert set(t) == {"Dylann Roof", "Ravi Quenby"}
+    assert t["Dylann Roof"].mentions == 2 and t["Ravi Quenby"].mentions == 2
+
+
+def test_king_is_not_the_crown_prince_of_the_same_surname():
+    t = persons(people_of("Saudi Crown Prince Mohammed bin Salman toured the new port. "
+                          "King Salman later signed the decree."))
+    assert set(t) == {"Mohammed bin Salman", "Salman"}
+    assert t["Salman"].role == "King" and t["Mohammed bin Salman"].role == "Crown Prince"
+    assert t["Mohammed bin Salman"].mentions == 1
+
+
+def test_student_union_president_is_not_an_official():
+    t = persons(people_of("Maria Lopez was elected president of the student union last spring. "
+                          "She wants cheaper meals."))
+    assert not t["Maria Lopez"].is_official
+
+
+def test_votes_received_do_not_make_a_winner():
+    t = persons(people_of("Candidate Tom Briggs received 1,200 votes in the mayoral race. Briggs thanked "
+                          "his volunteers."))
+    assert not t["Tom Briggs"].is_official
+    t = persons(people_of("In the mayoral race, Tom Briggs won 4,100 votes and took office in May."))
+    assert t["Tom Briggs"].is_official

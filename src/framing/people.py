@@ -219,6 +219,10 @@ _DERIVED_RE = re.compile(r"-(?:based|born|led|backed|owned|run|made|style|era|fu
 _WEEKDAYS = _wset("weekdays")
 # function words that never end a name, even capitalised after a given name ("John Of")
 _NEVER_SURNAMES = _wset("never_surnames")
+_JOB_NOUNS = _wset("job_nouns")
+_PRONOUN_NAMES = _wset("pronoun_names")
+_ROYAL_TITLES = _wset("royal_titles")
+_NAME_SYLLABLES = _wset("name_syllables")
 _LEGISLATURE_HEADS = _wset("legislature_heads")
 _MEMBER_OF_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:former\s+|veteran\s+|sitting\s+)?member\s+of\s+(?:the\s+)?"
                            r"((?:[\w'-]+\s+){0,5}([\w'-]+))$", re.I)
@@ -985,6 +989,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     while i < n_t - 2 and (low[i] in _DESCRIPTORS or low[i] in _GROUP_WORDS):     # "Democrats Hillary Clinton"
         title_mods.append(toks[i])
         i += 1
+    if i < n_t - 2 and low[i] in _JOB_NOUNS and not title_phrase:
+        i += 1                           # "Shooter Dylann Roof", "Gunman Omar Mateen": a description, not a name
     # "South Korean-born Monte Haines": a derived adjective before the name is a description
     for k in range(n_t - 2, i - 1, -1):
         if _DERIVED_RE.search(toks[k]):
@@ -1013,6 +1019,10 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
                 and len(low[j - 1]) > 2):
             kept_word = True             # "Home Secretary Theresa May": a surname that is also a month
             break
+        if (j == n_t and j - i == 2 and toks[j - 1] == toks[j - 1].capitalize() and low[j - 1] in _PRONOUN_NAMES
+                and low[i] not in lex.title_words and low[i] not in lex.cues):
+            kept_word = True             # "Liu He": a given name that is also a pronoun, inside the sequence
+            break
         if (j == n_t and j - i == 2 and low[i] in lex.given and len(low[j - 1]) <= 3
                 and toks[j - 1][1:].islower() and low[j - 1] not in _WEEKDAYS
                 and low[j - 1] not in _NEVER_SURNAMES):
@@ -1035,6 +1045,10 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     name_toks = toks[i:j]
     nlow = low[i:j]
     fname = " ".join(nlow)
+    if j - i >= 2 and all(t in _NAME_SYLLABLES for t in nlow) and all(not t[1:] or t[1:].islower() for t in name_toks):
+        # a name of Burmese shape, all of its syllables ("Aung San Suu Kyi", "Thein Sein"): a person,
+        # even where two syllables also name a place
+        return ("", i, j, title_phrase, tuple(title_mods), tuple(evidence) + ("given",), kept_word, "")
     # ---- negative evidence: known entities, places, head words, acronyms
     if fname in lex.known:
         return (lex.known[fname][1], i, j) + out + (lex.known[fname][0],)    # organisation / product / place
@@ -1471,6 +1485,11 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                         c.title = phrase
                         c.role, c.official, c.institution, c.country = role, off, inst2, ctry
                         c.evidence.append("copula" if copula else "appos")
+                        if copula and off == "true":
+                            pe = _PRIVATE_ELECTED_RE.search(after_m, 0, 160)
+                            if pe is not None and pe.start() < 30:
+                                # "X was elected president of the student union": a members' vote, no office
+                                c.official = "false"
                         if last_poss >= 0 and phrase in _PRINCIPAL_TITLES and not c.possessor:
                             # "X, Sanders's spokesman": whom the staff member serves (_mark_principals)
                             c.possessor = _strip_poss(" ".join(mods[:last_poss + 1]))
@@ -1584,7 +1603,9 @@ _ELECTED_SENT_RE = re.compile(
     r"district|riding|constituency)\b|with\s+\d[\d,]*\s+votes)|"
     r"among\s+(?:the\s+)?(?:winners|those\s+(?:re-?)?elected|(?:newly\s+)?elected\s+\w+)|"
     r"seats?\s+went\s+to|beat\s+[^.]{1,60}?\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}seat\b|"
-    r"(?:won|received|polled|garnered|secured)\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
+    # "won 4,100 votes"; not "received 1,200 votes": a loser receives votes too (a results line or
+    # "the most votes" decides who won)
+    r"won\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?"
     r"\d[\d,.]*\s+(?:votes|ballots)\b|"
     r"returned\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[Cc]ouncil|[Pp]arliament|[Ll]egislature|[Aa]ssembly|"
     r"[Cc]ongress|[Ss]enate|LegCo|office))", re.I)
@@ -2492,8 +2513,10 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
                          and A.fold(c.tokens[0]) not in lex.given):      # "Collectively, former governor X"
             c.kind = "person"
     strong_keys = {A.fold(c.tokens[-1]) for c in cands if c.kind == "person" and len(c.tokens) >= 2}
+    strong_names = {A.fold(" ".join(c.tokens)) for c in cands if c.kind == "person" and len(c.tokens) >= 2}
     for c in weak:
-        if A.fold(c.tokens[-1]) in strong_keys and A.fold(c.tokens[0]) not in lex.given:
+        if A.fold(c.tokens[-1]) in strong_keys and A.fold(c.tokens[0]) not in lex.given \
+                and A.fold(" ".join(c.tokens)) not in strong_names:    # "Liu He" again is Liu He
             # an epithet before a known surname: a surname mention
             c.start, c.offs, c.tokens = c.offs[-1], c.offs[-1:], c.tokens[-1:]
             c.name = c.tokens[0]
@@ -2597,6 +2620,9 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
     for c in sorted(full, key=lambda c: (-len(c.tokens), c.start)):
         last = A.surname_key((A.strip_name(c.name).split() or [""])[-1])
         hits = [g for g in by_last[last] if A.compatible(c.name, g[0].name)]
+        if hits and len(c.tokens) == 1 and c.title in _ROYAL_TITLES:
+            # "King Salman" after "Crown Prince Mohammed bin Salman": another royal title, another person
+            hits = [g for g in hits if not any(x.title in _ROYAL_TITLES and x.title != c.title for x in g)]
         if not hits:
             groups.append([c])
             by_last[last].append(groups[-1])
@@ -2619,10 +2645,17 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
         if c.kind not in ("maybe", "none") or not c.tokens:
             continue
         key = A.surname_key(c.tokens[-1].strip("."))
+        if len(c.tokens) == 1 and key in _PRONOUN_NAMES:
+            continue                     # "He" alone is the pronoun, not Liu He
         opts = key_to_canon.get(key)
-        if not opts:
-            continue
-        hits = [o for o in opts if A.compatible(c.name, o)]
+        hits = [o for o in opts if A.compatible(c.name, o)] if opts else []
+        if not hits and len(c.tokens) == 1 and c.kind == "maybe":
+            # family name first ("Xi Jinping" ... "Xi told reporters", "Liu He" ... "Liu said"): the first
+            # word of one full name in the article that is not a known given name
+            f = A.fold(c.tokens[0])
+            if f not in lex.given and f not in lex.nonname and len(f) <= 5 and f.isalpha():
+                hits = [canon for canon, g in persons.items()
+                        if len(canon.split()) == 2 and A.fold(canon.split()[0]) == f]
         if len(hits) == 1:
             c.kind = "person"
             c.canonical = hits[0]
@@ -2910,12 +2943,21 @@ def resolve(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame
     members: dict[str, list[str]] = defaultdict(list)
     for m, km in clusters.items():
         members[km].append(m)
+    royal: dict[str, set] = defaultdict(set)     # in-article canonical -> royal titles it was given
+    for r in persons:
+        if r["role"] and r["role"].lower() in _ROYAL_TITLES:
+            royal[r["canonical"]].add(r["role"].lower())
     for n in sorted(names, key=lambda n: (len(n.split()), n)):
         k = clusters[n]
         if k.startswith("R:"):
             continue
         cands = [k2 for k2 in by_surname.get(A.name_key(n), ()) if k2 != k
                  and len(k2.replace("R:", "").split()) > len(k.split()) and A.compatible(k2.replace("R:", ""), n)]
+        if royal.get(n) and " " not in n:
+            # "King Salman" is not "Crown Prince Mohammed bin Salman": another royal title, another person
+            cands = [k2 for k2 in cands
+                     if not (other := set().union(*(royal.get(m, set()) for m in members.get(k2, ()))))
+                     or other & royal[n]]
         cands = sorted(set(cands))
         if len(cands) == 1:
             target = cands[0]
