@@ -954,3 +954,40 @@ def test_places_and_peoples_are_no_antecedents():
     assert one(q, "very critical")["speaker"] == "Tom Reyes"
     assert Q._classify_seq("Kent County Republican") is None and Q._classify_seq("Nagorno-Karabakh Armenians") is None
     assert Q._classify_seq("Jim Hill")[:2] == ("person", "Jim Hill")
+
+
+# --------------------------------------------------------------------------- mis-encoded accents
+@pytest.mark.parametrize("name", [
+    "Fran\u00c3\u00a7ois Marchand",                            # UTF-8 read as Latin-1 ("François")
+    "Andr\u00c3\u00a9 Marchand",                               # "André"
+    "Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Marchand",    # read twice over, then decomposed
+    "Jose\u0301 Marchand",                                      # a decomposed accent
+])
+def test_mis_encoded_accents_keep_the_name(name):
+    text = f"The summit opened on Monday.\n\n\u201cWe can pay for our own defence,\u201d Finance Minister {name} said on Tuesday."
+    r = one(run(text), "pay for our own defence")
+    assert r["speaker"] == name          # the text is kept as it is: offsets hold
+    assert r["speaker_source"] == "named"
+
+
+# --------------------------------------------------------------------------- nested sources
+@pytest.mark.parametrize("tail", [", according to the Daily Star.", ", reports the Daily Star.",
+                                  ", the Daily Star reported."])
+def test_the_person_quoted_stays_the_speaker_when_a_source_reports_it(tail):
+    # PolNeAR gives such quotes to the outlet; we keep the person whose words they are
+    # (README, "Quotes and speakers") and the outlet does not replace them.
+    text = ("The council met on Monday.\n\n"
+            f"\u201cWe will not raise the bus fares this year,\u201d said Linda Park, the mayor{tail}")
+    r = one(run(text), "bus fares")
+    assert r["speaker"] == "Linda Park" and r["speaker_source"] != "according_to"
+
+
+# --------------------------------------------------------------------------- descriptions
+def test_description_with_a_two_word_place_before_its_noun():
+    text = ("The forum ran late.\n\n"
+            "\u201cWe need a change,\u201d the San Diego restaurateur said, arguing that she would bring a "
+            "\u201cplain-spoken\u201d style to the council.")
+    q = run(text)
+    r = one(q, "plain-spoken")
+    assert r["speaker_mention"] == "the San Diego restaurateur"
+    assert r["verb"] == "argue"

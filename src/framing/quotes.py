@@ -122,7 +122,12 @@ _BOUNDARY_RE = re.compile(r"[.!?][.!?]*(?:[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\x00])|
 # the number branches; this form does not backtrack at each word end.)
 # possessive quantifiers: the same matches as the greedy pattern (what follows
 # each part can never start inside what it gave back), without backtracking
-_TOKEN_RE = re.compile(r"[^\W\d_]\w*+(?:['\-&]++\w++)*+|\x00++|[^\W_]|[^\s\w]")
+# accents stay inside words: combining marks (decomposed "José"), and a UTF-8
+# letter read as Latin-1 ("FranÃ§ois", also decomposed "FranA\u0303\x83A\u0302§ois"):
+# a Latin-1 sign or C1 code (U+0080-U+00BF) right after "Ã", "Â" or a combining
+# mark continues the word; the text and offsets are untouched
+_TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[\u0300-\u036f]|(?<=[ÃÂ\u0300-\u036f])[\u0080-\u00bf])*+"
+                       r"(?:['\-&]++\w++)*+|\x00++|[^\W_]|[^\s\w]")
 _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 
 # --------------------------------------------------------------------------- lexicons
@@ -1242,8 +1247,10 @@ def _desc_back(toks, j, lo):
             return None     # "the campaign and", "a leader to", "the council vehemently": no noun at the end
         # allow "the crowd", "the ad": a determiner within two words
         ok = False
-        for k in (j - 1, j - 2):
-            if k >= lo and toks[k].low in ("the", "a", "an") and all(toks[m].word for m in range(k, j + 1)):
+        for k in (j - 1, j - 2, j - 3):
+            if k >= lo and toks[k].low in ("the", "a", "an") and all(toks[m].word for m in range(k, j + 1)) \
+                    and (k > j - 3 or toks[k + 1].cap and toks[k + 2].cap):
+                # (three words back when a capitalised pair stands between: "the New York businessman")
                 ok = True
         if not ok:
             return None
