@@ -1120,3 +1120,58 @@ def test_votes_received_do_not_make_a_winner():
     assert not t["Tom Briggs"].is_official
     t = persons(people_of("In the mayoral race, Tom Briggs won 4,100 votes and took office in May."))
     assert t["Tom Briggs"].is_official
+
+
+# --------------------------------------------------------------------------- issue 5, people round 2
+def test_results_table_split_across_lines_marks_the_winner():
+    head = ("Municipal election results were announced on Sunday in the town of Westbury, where voters chose "
+            "a new mayor and council after a long campaign about housing and transport.\n")
+    t = officials_of(head + "Mayor\nHarold Finch - 12,403 votes\nMaria Lopez - 9,876 votes\n"
+                     "Ward 2\nTom Baxter (Green) 2,210\nNina Petrov (Labour) 3,100\nThe council meets next week.")
+    assert t["Harold Finch"][1] and t["Nina Petrov"][1]
+    assert not t["Maria Lopez"][1] and not t["Tom Baxter"][1]
+    # a line marked "(elected)" decides (two seats in one ward)
+    t = officials_of(head + "Ward 1\nHarold Finch, Liberal, 1,203 (elected)\nMaria Lopez, Green, 1,150 (elected)\n"
+                     "Tom Baxter, Labour, 1,400\nThe council meets next week.")
+    assert t["Harold Finch"][1] and t["Maria Lopez"][1] and not t["Tom Baxter"][1]
+    # an opinion poll's table elects nobody
+    t = officials_of("The election is next month. A new opinion poll of 900 voters was published on Sunday, and "
+                     "the race for mayor is close, with housing the main issue.\nLatest poll\n"
+                     "Harold Finch 412\nMaria Lopez 390\nThe vote is on June 3.")
+    assert not t["Harold Finch"][1] and not t["Maria Lopez"][1]
+
+
+def test_the_voters_place_is_not_the_person_elected():
+    t = persons(people_of("Voters in Springfield elected a new council on Monday. Residents of Oakville re-elected "
+                          "their mayor, and people in the region said the turnout was high."))
+    assert "Springfield" not in t and "Oakville" not in t
+
+
+def test_streets_ships_and_resorts_named_after_people_are_not_people():
+    t = persons(people_of("Traffic was blocked on Martin Luther King Boulevard for hours. The aircraft carrier "
+                          "USS Gerald R. Ford sailed on Monday, and HMS Queen Elizabeth docked at Portsmouth. "
+                          "Walt Disney World reopened its gates to visitors."))
+    assert t == {}
+
+
+def test_known_office_holder_is_a_person_without_other_evidence():
+    t = officials_of("The delegation met Hu Jintao in Beijing on Monday and discussed trade.")
+    assert t["Hu Jintao"] == ("President", True)
+
+
+def test_family_name_first_east_asian_names():
+    t = persons(people_of("The delegation met Zhou Minghua in Shanghai. Tran Van Long said trade would grow. "
+                          "The envoy later met Park Ji-hoon and Kim Sung-min in Seoul."))
+    assert {"Zhou Minghua", "Tran Van Long", "Park Ji-hoon", "Kim Sung-min"} <= set(t)
+    assert "Van Long" not in t
+    t = persons(people_of("He walked down Park Lane to Park Avenue and stayed at the Wang Center."))
+    assert t == {}
+
+
+def test_party_leader_who_holds_a_seat_is_an_official():
+    t = officials_of("Conservative leader David Cameron criticised the plan. Labour leader Ed Miliband agreed.")
+    assert t["David Cameron"][1] and t["Ed Miliband"][1]
+    # a party leader the text does not know to hold a seat stays private
+    t = officials_of("Green Party leader Tessa Marlow criticised the plan on Monday.")
+    assert not t["Tessa Marlow"][1]
+

@@ -224,6 +224,7 @@ _PRONOUN_NAMES = _wset("pronoun_names")
 _ROYAL_TITLES = _wset("royal_titles")
 _NAME_SYLLABLES = _wset("name_syllables")
 _LEGISLATURE_HEADS = _wset("legislature_heads")
+_SHIP_PREFIXES = _wset("ship_prefixes")
 _MEMBER_OF_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:former\s+|veteran\s+|sitting\s+)?member\s+of\s+(?:the\s+)?"
                            r"((?:[\w'-]+\s+){0,5}([\w'-]+))$", re.I)
 # a member of a committee of a chamber: "the top Democrat on the House Intelligence Committee"
@@ -931,6 +932,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
         if i + 1 < n_t and (low[i] + " " + low[i + 1] in lex.places or low[i] + " " + low[i + 1] in lex.country_names):
             break                        # "New Hampshire Union Leader": the word opens a place name
         i += 1
+    if i + 1 < n_t and low[i] in _SHIP_PREFIXES:
+        return ("other", i, n_t, "", (), (), False, "")    # "HMS Queen Elizabeth", "USS Gerald R. Ford": a ship
     # a whole known entity or place ("European Commission", "Hong Kong") is never a title + name
     rest_f = " ".join(low[i:])
     if rest_f in lex.known or rest_f in lex.places or rest_f in lex.country_names:
@@ -998,7 +1001,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
             i = k + 1
             break
     if sent_start and n_t - i == 3 and low[i] not in lex.given and low[i + 1] in lex.given and not title_phrase \
-            and low[i] not in lex.honorifics and not _is_acronym(toks[i]) and low[i] not in _PLACE_ARTICLES:
+            and low[i] not in lex.honorifics and not _is_acronym(toks[i]) and low[i] not in _PLACE_ARTICLES \
+            and not (low[i] in _FAMILY_FIRST and _east_asian_given(toks[i + 1:])):    # "Nguyen Tan Dung said"
         i += 1                           # "Moderator Hugh Hewitt asked": a common noun opens the sentence
     if not title_phrase and title_mods:
         # "House Republican Thomas Massie", "Senate Democrat X": a member of that chamber
@@ -1106,7 +1110,29 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
         return other                     # (particles do not count: "Luiz Inácio Lula da Silva")
     if any(t in lex.title_words and t not in lex.given for t in nlow[:-1]) and not title_phrase:
         return other
+    if 2 <= len(nlow) <= 3 and nlow[0] in _FAMILY_FIRST and "given" not in evidence and _east_asian_given(name_toks[1:]):
+        # "met Hu Jintao", "Nguyen Tan Dung said": a family name first, then a romanised given name
+        return ("", i, j, title_phrase, tuple(title_mods), tuple(evidence) + ("given",), kept_word, "")
     return ("", i, j) + out + ("",)
+
+
+_FAMILY_FIRST = _words_file("people_family_first.txt")
+# a romanised Chinese syllable (pinyin, also the Vietnamese and Korean spellings it covers)
+_PINYIN_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxzcsrwy])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|"
+               r"en|er|ia|ie|in|iu|ou|ua|uo|ui|un|ue|a|e|i|o|u)(?:ng|n)?")
+_GIVEN_EA_RE = re.compile(rf"(?:{_PINYIN_SYL}){{1,2}}|[a-z]{{1,5}}-[a-z]{{1,5}}")
+
+
+def _east_asian_given(toks) -> bool:
+    """Whether words read as a romanised East Asian given name: "Jintao", "Keqiang",
+    "Tan Dung", "Geun-hye" (one or two words of at most two syllables, or a hyphenated pair)."""
+    if not 1 <= len(toks) <= 2 or any(len(t) > 8 for t in toks):
+        return False
+    return all(t[:1].isupper() and (t[1:].islower() or "-" in t) and (
+        _GIVEN_EA_RE.fullmatch(t.lower()) or A.fold(t) in _VIETNAMESE_GIVEN) for t in toks)
+
+
+_VIETNAMESE_GIVEN = _wset("vietnamese_given")
 
 
 _PORTFOLIO_BEFORE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|Commissioner|Ambassador|"
@@ -1512,6 +1538,7 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                     break
         if _ELECTED_AFTER_RE.match(after) and c.official != "false" \
                 and not _HYPOTHETICAL_BEFORE_RE.search(before[-40:]) and not _NOT_ELECTED_RE.match(after[:40]) \
+                and not _ELECTORATE_BEFORE_RE.search(before[-40:]) \
                 and _ELECTED_AFTER_RE.match(_not_an_election(after[:160])):
             c.official = "true"                 # "X won a seat", "X, 54, was re-elected"
             c.evidence.append("elected")
@@ -1801,6 +1828,64 @@ def _mark_elected(persons: list, norm: str, segs: list | None = None, listed: se
         if got[0][0] > got[1][0] and got[0][1].official != "true":
             got[0][1].official = "true"  # the most votes in the seat's line won it
             got[0][1].evidence.append("elected-most-votes")
+    if segs and len(segs) > 2 and _ELECTION_STORY_RE.search(norm):
+        _mark_results_table(persons, norm, segs)
+
+
+# a results table split into lines, one candidate a line: "Paul Hines (Liberal) 3,402", "Lara Voss - 1,201
+# votes (38.5%)", "Omar Said, Green, 977 (elected)": after the name, at most a party (in brackets or up to
+# four capitalised words), then the count, "votes", a share and a mark of the winner
+_RESULT_LINE_RE = re.compile(
+    r"(?:\s*[,;:|\u2013\u2014-]?\s*(?:\([^()\n]{1,40}\)|[A-Z][\w.'&-]*))?(?:\s+[A-Z][\w.'&-]*){0,3}"
+    r"\s*[,;:|\u2013\u2014-]?\s*(\d{1,3}(?:,\d{3})+|\d{1,7})(?!\s*%|[\d.,]*\d)(?:\s+votes)?"
+    r"(?:\s*[,;|\u2013\u2014-]?\s*\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?)?"
+    r"\s*(\((?:re-?)?elected\)|[*\u2713\u2714]|[\u2013\u2014-]\s*(?:re-?)?elected)?\s*[.;]?\s*$", re.I)
+# words before a results table that make its top name no office holder: an opinion poll, a primary
+_NOT_RESULTS_RE = re.compile(r"\b(?:polls?|polling|opinion|survey\w*|projected|projections?|exit)\b", re.I)
+
+
+def _mark_results_table(persons: list, norm: str, segs: list) -> None:
+    """Winners in a results table written one candidate a line: in each run
+    of such lines (a line without a count, such as the seat's name, ends a
+    run), the lines marked "(elected)" when any is, else the one with the
+    most votes when it has strictly more than the next."""
+    by_seg: dict = {}
+    for c in persons:
+        by_seg.setdefault(c.seg_id, []).append(c)
+    runs: list = []
+    run: list = []
+    prev_text = ""
+    for sid, lo, hi, _kind in segs:
+        got = by_seg.get(sid)
+        m = None
+        if got and hi - lo <= 120:
+            c = min(got, key=lambda x: x.start)
+            head = norm[lo:c.start]
+            if len(head) <= 4 and not any(ch.isalnum() for ch in head):
+                m = _RESULT_LINE_RE.match(norm, c.end, hi)     # (a party after the name may read as a name)
+        if m:
+            if not run:
+                run.append(prev_text)
+            run.append((int(m.group(1).replace(",", "")), bool(m.group(2)), c))
+            continue
+        if len(run) > 2:
+            runs.append(run)
+        run = []
+        prev_text = norm[lo:hi]
+    if len(run) > 2:
+        runs.append(run)
+    for run in runs:
+        heading, rows = run[0], run[1:]
+        if _NOT_ELECTED_RE.search(heading) or _NOT_RESULTS_RE.search(heading):
+            continue
+        marked = [c for _, mk, c in rows if mk]
+        if not marked:
+            rows = sorted(rows, key=lambda x: -x[0])
+            marked = [rows[0][2]] if rows[0][0] > rows[1][0] else []
+        for c in marked:
+            if c.official != "false":
+                c.official = "true"
+                c.evidence.append("elected-results-table")
 
 
 def _elected_sentence(sent: str, para: str) -> bool | int:
@@ -2253,6 +2338,10 @@ _SUFFIXES = _wset("suffixes")
 # offices used in address after an honorific ("Mr. President"): no name follows
 _ADDRESS_TITLES = _wset("address_titles")
 _SYLLABLE_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+# "Voters in X elected", "the people of X re-elected": X is where the voters live, not who was elected
+_ELECTORATE_BEFORE_RE = re.compile(r"\b(?:voters|electors|electorate|residents|people|citizens|constituents|"
+                                   r"ratepayers|locals|inhabitants)\s+(?:in|of|from|across|throughout)\s+(?:the\s+)?$",
+                                   re.I)
 _ELECTED_AFTER_RE = re.compile(
     r"\s*(?:\([^()]{1,60}\)\s*)?(?:,[^,.;]{1,80},\s*)?(?:,\s*(?=(?:who\s+|first\s+|re-?elected|elected)))?"
     # "X, who was first elected in 2004", "X, elected in 2004,"
@@ -2376,6 +2465,9 @@ def _known_officials() -> dict:
     return out
 
 
+# "Conservative leader X", "opposition leader X": a party's leader, who may also hold a seat (a known
+# office holder keeps the office); not "the far-right leader", "the protest leader"
+_PARTY_LEADER_WORDS = _PARTY_WORDS | _wset("party_adjectives") | {"opposition"}
 # a title the text gives that does not rule out a past office ("Hillary Clinton, the nominee")
 _CAMPAIGN_TITLES = frozenset({"candidate", "presidential candidate", "nominee", "presidential nominee",
                               "frontrunner", "front-runner", "hopeful", "challenger", "contender", ""})
@@ -2400,7 +2492,9 @@ def _mark_known_officials(full: list, cands: list, year: int | None, norm: str) 
         if hit is None or (year is not None and year < hit[2]):
             continue
         if c.title and c.official == "false" and c.title not in _CAMPAIGN_TITLES and (
-                titles.get(c.title, ("", "false", ""))[1] != "ctx" or c.title == "leader"
+                titles.get(c.title, ("", "false", ""))[1] != "ctx"
+                or (c.title == "leader" and not set(norm[max(c.seg_lo, c.start - 40):c.start].lower().replace(
+                    "'s", " ").split()[-3:]) & _PARTY_LEADER_WORDS)
                 or set(c.role.lower().split()) & _NOT_YET):
             continue                     # "X, the next president", "X, a baker": the text says otherwise
                                          # (a context title read as private by default does not, but
@@ -2491,6 +2585,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
     single_counts = Counter(A.fold(c.name) for c in cands if c.kind == "maybe" and len(c.tokens) == 1
                             and not c.sent_start)
     weak = []
+    known_off = _known_officials()
     for c in cands:
         if c.kind != "maybe":
             continue
@@ -2501,6 +2596,9 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
         if n >= 2:
             if _strong(c) or "given" in ev:
                 c.kind = "person"
+            elif _official_key(c.name) in known_off:
+                c.kind = "person"       # "met Hu Jintao": a well-known office holder's full name is a person
+                c.evidence.append("known-official")
             else:
                 surname_recurs = single_counts.get(A.fold(c.tokens[-1]), 0) > 0
                 recurs_often = single_counts.get(A.fold(c.tokens[-1]), 0) >= 2    # "backing of Mitt Romney"
