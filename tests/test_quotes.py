@@ -991,3 +991,33 @@ def test_description_with_a_two_word_place_before_its_noun():
     r = one(q, "plain-spoken")
     assert r["speaker_mention"] == "the San Diego restaurateur"
     assert r["verb"] == "argue"
+
+
+# --------------------------------------------------------------------------- subjects behind modifiers
+@pytest.mark.parametrize("opener", ["Alongside NATO statements, a", "Despite NATO statements, even a"])
+def test_opening_preposition_and_focus_word_do_not_hide_the_subject(opener):
+    text = ("Officials were worried.\n\n"
+            f"{opener} senior Navy commander said, \u201cWe are ready for anything.\u201d")
+    r = one(run(text), "ready for anything")
+    assert r["speaker_mention"] == "a senior Navy commander"
+
+
+@pytest.mark.parametrize("middle,mention", [
+    ("speaking to the Daily Courier", "Another city official"),
+    ("talking with Channel Four", "Another city official"),
+])
+def test_object_of_a_participle_is_not_the_speaker(middle, mention):
+    text = ("The mayor spoke on Monday.\n\n"
+            f"{mention} {middle} said, \u201cThe bridge will be closed for a month.\u201d")
+    r = one(run(text), "bridge will be closed")
+    assert r["speaker_mention"] == mention
+
+
+@pytest.mark.parametrize("sentence,needle,mention", [
+    ("The clerk first denied it but in a later interview said, \u201cI panicked.\u201d", "panicked", "The clerk"),
+    ("The senator in an interview on Sunday said the plan was \u201cdead on arrival.\u201d", "dead on arrival",
+     "The senator"),
+])
+def test_object_of_an_in_phrase_is_not_the_speaker(sentence, needle, mention):
+    r = one(run("Details were unclear.\n\n" + sentence), needle)
+    assert r["speaker_mention"] == mention

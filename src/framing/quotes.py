@@ -1100,7 +1100,9 @@ _IRREGULAR_PAST = frozenset({"sent", "made", "took", "gave", "put", "told", "wro
                              "brought", "bought", "kept", "lost", "paid", "sought", "thought", "felt", "knew"})
 #: prepositions missing from _PREPS that never open a speaker's noun phrase
 _NP_BAD_START = frozenset({"without", "despite", "unlike", "like", "against", "amid", "among", "toward", "towards",
-                           "within", "except", "besides", "including", "than", "beyond", "behind", "upon"})
+                           "within", "except", "besides", "including", "than", "beyond", "behind", "upon",
+                           "alongside", "amongst", "beside", "throughout", "regarding", "concerning", "beneath",
+                           "underneath"})
 
 
 _PLACE_PREPS = frozenset("through across at in on outside near around inside along from into".split())
@@ -1732,6 +1734,10 @@ def _verb_after_aside(toks, j, hi):
     return None
 
 
+#: focus words that may stand before a clause's subject ("even the mayor said")
+_FOCUS_WORDS = frozenset({"even", "only", "especially", "particularly", "notably"})
+
+
 def _clause_subject(toks, lo, hi, aside=False):
     """The subject of the clause toks[lo..hi]: the first noun phrase (at the
     start, or after a comma closing an introductory phrase) that a verb-like
@@ -1755,6 +1761,8 @@ def _clause_subject(toks, lo, hi, aside=False):
         elif toks[k].t in (":", ";"):
             break
     for i in starts:
+        if i < hi and toks[i].low in _FOCUS_WORDS:
+            i += 1      # "..., even a senior aide said": a focus word before the subject
         if i > hi:
             break
         np = _np_fwd(toks, i, hi)
@@ -2387,6 +2395,21 @@ class _Article:
                     return self.apposition_fwd(toks, np, n - 1), v, ""
                 continue
             np = _np_back(toks, j, 0)
+            d = None
+            if np is not None and np[2] == "description":
+                d = next((x for x in range(np[0], max(-1, np[0] - 3), -1)
+                          if toks[x].low in _DETS and all(toks[m].word for m in range(x, np[0] + 1))), None)
+            if d is not None and d >= 2 and toks[d - 1].low in ("in", "during", "at"):
+                # "The clerk, in a later interview, said" without commas: the
+                # preposition's object is not the subject; the noun before it is
+                b = d - 2
+                np2 = _np_back(toks, b, 0) if toks[b].word and toks[b].low not in _CONJ else None
+                if np2 is None:
+                    np2 = _clause_subject(toks, 0, b) if b >= 1 else None
+                    while np2 is not None and np2[1] > np2[0] and toks[np2[1]].low in _ADVS:
+                        np2 = (np2[0], np2[1] - 1, np2[2], np2[3], min(np2[4], np2[1] - 1))    # "The clerk first"
+                if np2 is not None:
+                    np = np2
             if np is not None and np[2] == "description" and toks[k].low in _NAMING_PARTICIPLES and \
                     toks[np[0]].low in ("a", "an") and np[0] >= 2:
                 # "his campaign broadcast a short film called “...”": a reduced
@@ -2422,9 +2445,9 @@ class _Article:
                 if np2 is not None and np2[2] != "pronoun" and (
                         np2[0] == 0 or toks[np2[0] - 1].t in (",", ";", ":", "-") or toks[np2[0] - 1].low in _CONJ):
                     np = np2        # (a subject: not "his campaign sent a message to supporters saying")
-            if np is not None and np[2] == "description" and np[0] >= 2 and \
-                    toks[np[0] - 1].low in _PLACE_PREPS and toks[np[0] - 2].word and \
-                    toks[np[0] - 2].low.endswith("ing"):
+            if np is not None and np[2] in ("description", "named") and np[0] >= 2 and \
+                    (toks[np[0] - 1].low in _PLACE_PREPS or toks[np[0] - 1].low in ("to", "with")) and \
+                    toks[np[0] - 2].word and not toks[np[0] - 2].cap and toks[np[0] - 2].low.endswith("ing"):
                 # "Protesters marching through the streets chanted": the object of a
                 # participle's preposition is not the subject; the noun before it is
                 cs = _clause_subject(toks, 0, np[0] - 2)
