@@ -285,6 +285,37 @@ def test_to_csv_writes_what_pandas_writes():
     assert ",1.23457e+06," in got.getvalue() and ",-0," in got.getvalue()
 
 
+def test_to_csv_arrow_path_writes_what_pandas_writes(monkeypatch):
+    """Frames of the package's own column types take the Arrow path of
+    pipeline.to_csv (rows rendered by chunks); the bytes are still those of
+    DataFrame.to_csv: quoting of commas, quotes and line feeds (not carriage
+    returns), empty and missing strings, accents, every integer width,
+    booleans, float32 and float64."""
+    import io
+    import numpy as np
+    monkeypatch.setattr(pipeline, "CSV_CHUNK_ROWS", 5)  # several chunks
+    x = np.array([0.1 + 0.2, np.nan, np.inf, -np.inf, 0.0, -0.0, 1e300, 5e-324, 123456.5, 1234567.0,
+                  -2.5e-7, 1 / 3])
+    text = ['a, b', 'say "no"', "two\nlines", None, "", "carriage\rreturn", "Sánchez", "«x»", ",", '"',
+            "plain", "€ 5"]
+    frame = pd.DataFrame({"text": pd.Series(text, dtype="string"), "z": x, "n": np.arange(12),
+                          "u8": np.arange(12, dtype="uint8"), "i32": -np.arange(12, dtype="int32"),
+                          "ok": x > 0, "f32": np.clip(x, -1e30, 1e30).astype("float32"),
+                          "tail": pd.Series(text[::-1], dtype="string")})
+    assert pipeline._arrow_writable(frame)
+    for header in (True, False):
+        expected, got = io.StringIO(), io.StringIO()
+        frame.to_csv(expected, index=False, lineterminator="\n", float_format="%.6g", header=header)
+        pipeline.to_csv(frame, got, header=header)
+        assert got.getvalue() == expected.getvalue()
+    assert '\n"two\nlines",' in got.getvalue() and "\ncarriage\rreturn," in got.getvalue()
+    empty = frame.iloc[:0]
+    expected, got = io.StringIO(), io.StringIO()
+    empty.to_csv(expected, index=False, lineterminator="\n", float_format="%.6g")
+    pipeline.to_csv(empty, got)
+    assert got.getvalue() == expected.getvalue() == ",".join(frame.columns) + "\n"
+
+
 def test_csv_bodies_written_by_batches_are_used(tmp_path, synth_corpus):
     """Each batch renders its rows of the copied tables as CSV where it is
     analysed; the final table is the header then those bodies in order (and
