@@ -206,6 +206,11 @@ _GROUP_ADJECTIVES = _wset("group_adjectives")
 _PLACE_SURNAMES = _wset("place_surnames")
 # US states, the places most often glued to names in US headlines and datelines ("Sanders Iowa")
 _US_STATES = _wset("us_states")
+# "Santa Monica, Calif.", "St. Clairsville, Ohio,": a US place as datelines and locations write it
+_US_STATE_AFTER_RE = re.compile(
+    r",\s+(?:" + _alternation(sorted({w.title() if "." not in w[:-1] else w.upper() for w in _wset("us_state_abbrevs")}
+                                      | {w.title() for w in _US_STATES}, key=len, reverse=True))
+    + r")(?:(?<=\.)|(?=[,;:)]|\.(?:\s|$)|\s+[a-z]|\s*$))")
 _MEDIA_SURNAMES = _wset("media_surnames")
 _MEDIA_OPENERS = _wset("media_openers")
 _MODIFIERS = _wset("modifiers")
@@ -215,7 +220,8 @@ _COMPASS_WORDS = _wset("compass_words")
 # words before a given name that make a nickname or slogan: "Crazy Bernie", "Hail Carly"
 _EPITHETS = _wset("epithets")
 _DERIVED_RE = re.compile(r"-(?:based|born|led|backed|owned|run|made|style|era|funded|linked|affiliated|controlled|"
-                         r"bound|speaking|american|british)$")
+                         r"bound|speaking|american|british|winning|nominated|sponsored|inspired|themed|related|"
+                         r"friendly|minded|oriented|focused)$")
 _WEEKDAYS = _wset("weekdays")
 # function words that never end a name, even capitalised after a given name ("John Of")
 _NEVER_SURNAMES = _wset("never_surnames")
@@ -254,7 +260,7 @@ _REPORT_VERBS = "(?:" + "|".join(_wlist("report_verbs")) + ")"
 _AFTER_VERB_RE = re.compile(r"\s*(?:,\s*)?(?:(?:also|later|then|previously|has|had|have)\s+)?" + _REPORT_VERBS + r"\b")
 _AFTER_WHO_RE = re.compile(r"\s*,\s*(?:who|whose|whom)\b([^.;!?\n]{0,160})")
 # an apposition ends at punctuation or where a relative clause starts ("Cruz, the Texas senator whom ...")
-_AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.!?\n\"()]{2,90}?)"
+_AFTER_APPOS_RE = re.compile(r"\s*,\s*((?:the|a|an|his|her|its|their)\s+)?([^,;.!?\n\"()]{2,130}?)"
                              r"(?=\s*(?:,|\.|;|\)|$)|\s+(?:who|whom|whose)\b)")
 # dots of abbreviations inside an apposition or a clause after a name ("a spokesman for Mr. Obama",
 # "the U.S. ambassador", "a former C.I.A. director"): masked (same length) so that the patterns above,
@@ -267,6 +273,11 @@ _ABBREV_RE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|
 _INITIAL_DOT_RE = re.compile(r"(\b[A-Z][a-z]+ [A-Z])\.(?= [A-Z][a-z])")
 # (the look-ahead lets the engine skip to capital letters fast)
 _ABBREV_ANY_RE = re.compile("(?=[A-Z])(?:" + _INITIAL_DOT_RE.pattern + "|" + _ABBREV_RE.pattern + ")")
+
+
+# the abbreviated titles of _ABBREV_RE, lower case, without the dot
+_TITLE_ABBREVS = frozenset("mr mrs ms dr sen sens rep reps gov govs gen lt col capt sgt adm rev hon st ft mt prof atty supt "
+                           "insp det cmdr maj cpl pvt gens".split())
 
 
 def _mask_abbrev(s: str) -> str:
@@ -352,9 +363,10 @@ _LOWER_BEFORE_RE = re.compile(r"((?:[\w.'-]+\s+){0,6})$")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|of|for)\s+$")
 _BY_BEFORE_RE = re.compile(r"\bby\s+$")
 _POSSESSOR_BEFORE_RE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})'s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*,\s*$")
-_THE_ROLE_BEFORE_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*'s)\s+"
+_THE_ROLE_BEFORE_RE = re.compile(r"(?<![\w'.-])(?:[Tt]he|[Aa]nother|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*'s)\s+"
                                  r"((?:[A-Za-z][\w.'-]*\s+){0,4}[A-Za-z][\w-]*)"
                                  r"\s*,\s*$")     # "the court's chief judge, X": a possessive inside
+# (the article starts a word: not the "a" ending "Florida" in "Florida Gov. X for president, Y")
 _TITLECASE_RE = re.compile(r"\b[A-Za-z][\w'-]*\b")
 _OFFICIAL_CLAUSE_RE = re.compile(
     r"\b(?:consult|chair|chairs|chaired|head|heads|headed|lead|leads|led|oversee|oversees|preside|presides|"
@@ -368,7 +380,16 @@ _SEAT_CLAUSE_RE = re.compile(r"\b(?:represents|represented|representing|sits|sat
                              r"(?:[A-Z][\w-]*\s+)?(?:[Ss]enate|[Cc]ongress|[Pp]arliament|[Aa]ssembly|[Ll]egislature|"
                              r"House of (?:Representatives|Commons|Lords|Delegates)|Bundestag|Knesset|Duma|"
                              # "who sits on the House Judiciary Committee"
-                             r"(?:House|Senate)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){0,4}(?:Committee|Subcommittee))\b")
+                             r"(?:House|Senate)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){0,4}(?:Committee|Subcommittee))\b|"
+                             # "who served in the House from 1995 to 2001", "served two terms in the state Senate"
+                             # "who has been in Congress since 2005"
+                             r"\b(?:serves|served|serving|sat|has\s+been|had\s+been|spent\s+[\w-]+\s+years)\s+"
+                             r"(?:[a-z]+\s+){0,3}in\s+(?:the\s+)?(?:U\.S\.\s+|state\s+|[A-Z][a-z]+\s+)?"
+                             r"(?:House|Senate|Assembly|Legislature|Congress)\b(?!\s+(?:[Cc]ommittee|[Cc]hamber|[Ss]eat|"
+                             r"[Oo]ffice|[Pp]ress|[Cc]afeteria|[Gg]allery|[Ss]taff|[Bb]uilding|[Rr]ace|[Pp]rimary))|"
+                             # "who represented the district for a decade", "who represents Ohio's 9th District"
+                             r"\brepresent(?:s|ed|ing)\s+(?:the|a|his|her|its|[A-Z][\w.]*(?:'s)?)\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?:district|District|congressional\s+seat)\b")
 
 
 _STATE_CLAUSE_RE = re.compile(
@@ -591,8 +612,8 @@ def _describe_role_uncached(title_phrase: str, modifiers: list[str], lex: _Lex):
     for m, ml in zip(modifiers, mods_low):
         if ml in lex.adj_country:
             country = lex.adj_country[ml]
-        elif ml in lex.country_names:
-            country = lex.country_names[ml]
+        elif ml in lex.country_names and ml != "europe":
+            country = lex.country_names[ml]      # ("Europe director", "Europe minister": a region's brief)
     for a, b in zip(mods_low, mods_low[1:]):
         pair = a + " " + b
         country = lex.adj_country.get(pair) or lex.country_names.get(pair) or country
@@ -870,6 +891,11 @@ _ROLE_FOR_START_RE = re.compile(r"(?<![\w'])([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2})
                                 r"\s*,\s*$")
 
 
+# the second description of an apposition: "... and former director of the Congressional Budget Office"
+_AND_ROLE_RE = re.compile(r"\band\s+(?:(?:a|an|the)\s+)?((?:former|then|ex|onetime|one-time)[\s-]+)?"
+                          r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:of|at|for|to|in)\s+((?:the\s+)?[^,;()]{2,70})$")
+
+
 def _title_and(before: str, lex: _Lex):
     """(modifiers, title phrase) of a capitalised title that ends just before
     "and <description>" at the end of ``before``, or None.
@@ -899,6 +925,9 @@ def _title_and(before: str, lex: _Lex):
             m0, k0, phrase = suf
             return words[m0:k0], phrase
     return None
+
+
+_POSTNOMINAL_TITLES = frozenset({"mp", "mep", "msp", "mla", "mpp", "td", "mhk"})
 
 
 def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
@@ -1040,6 +1069,12 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
                 and not toks[j - k - 1].endswith("."):        # "John F. Kennedy": an initial, not a name end
             j -= k
             break
+    # a post-nominal legislator's title: "Tony Blaine MP", "Ann Hale MEP" (British and Irish usage)
+    if j - i >= 3 and not title_phrase and low[j - 1] in _POSTNOMINAL_TITLES and toks[j - 1].isupper() \
+            and low[j - 1] in lex.titles:
+        title_phrase = low[j - 1]
+        evidence.append("title")
+        j -= 1
     # generational suffixes are not part of the surname key: "Charles Elliott III"
     if j - i > 2 and toks[j - 1].lower().rstrip(".,") in _SUFFIXES:
         j -= 1
@@ -1361,6 +1396,12 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                 c.role, c.official = role, off
                 c.institution, c.country = c.institution or inst, c.country or ctry
                 c.evidence.append("title-and")
+    # a private role noun before the name may come with a state job in an apposition after: "the
+    # economist X, a former adviser in the Obama White House" (kept only when it makes X an official)
+    redo = bool(not c.poss and c.title and c.official == "false" and "role-before" in c.evidence and comma_after)
+    if redo:
+        saved = (c.title, c.role, c.official, c.institution, c.country, c.possessor, list(c.evidence))
+        c.title = ""
     # apposition after: "Musk, owner of X," / "Teresa Peramato, who must consult ..."
     if not c.poss and not c.title:
         # "Castro, 41, the secretary of housing": the apposition follows the age
@@ -1386,8 +1427,13 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
             am = None                    # "Cheers, Ms. Yellen": an address or a list, not a description
                                          # (but "X, Mr. Netanyahu's adviser" is one)
         if am and appos_after[am.end():am.end() + 2] == ". " and len(am.group(2).split()[-1]) <= 4 \
-                and am.group(2).split()[-1][:1].isupper():
+                and am.group(2).split()[-1].lower() in _TITLE_ABBREVS:
             am = None                    # "Mitt Romney, Arizona Sen. John McCain": a list, not an apposition
+                                         # (only a title's abbreviation: "envoy to the Middle East." ends one)
+        if am and len(c.tokens) == 1 and _PREPOSITION_BEFORE_RE.search(before[-12:]) \
+                and _NAME_AFTER_APPOS_RE.match(appos_after, am.end()):
+            am = None                    # "in Tamarac, the owner of the club, Mark Schmidt, said": the
+                                         # description is the name's after it, not the place's before it
         psm = _PARTY_FROM_STATE_RE.match(am.group(2)) if am and am.group(1) else None
         if psm and A.fold(psm.group(1) or psm.group(2)) in (_US_STATES | {"virginia", "georgia", "montana",
                                                                           "washington", "west virginia"}):
@@ -1463,7 +1509,12 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                         state_rest = [w for w in rest[1:] if w.lower() in _STRICT_GOV_WORDS]
                     if rest and rest[0].lower() in ("of", "at", "for"):
                         state_rest = [w for w in rest[1:] if w.lower() in _STRICT_GOV_WORDS]
-                        inst_words = [w for w in rest[1:] if w[:1].isupper() or w.lower() in ("of", "the")]
+                        body_words = rest[1:]
+                        for k2 in range(1, len(body_words) - 1):
+                            if body_words[k2] == "and" and body_words[k2 + 1][:1].islower():
+                                body_words = body_words[:k2]    # "mayor of Nice and currently president of
+                                break                            # X": a second description starts
+                        inst_words = [w for w in body_words if w[:1].isupper() or w.lower() in ("of", "the")]
                         while inst_words and inst_words[0].lower() in ("of", "the"):
                             inst_words = inst_words[1:]        # "for the ministry" names no body
                         inst = " ".join(inst_words).strip()
@@ -1477,8 +1528,13 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                            or (k2 > 0 and A.fold(mods[k2 - 1] + " " + w) in lex.places)
                            or (k2 + 1 < len(mods) and A.fold(w + " " + mods[k2 + 1]) in lex.places)
                            for k2, w in enumerate(mods)):
+                        # (a body the lists know as private gives no state word: "director of X Studies at
+                        # the Royal United Services Institute" is not "united" as in the United Nations)
                         role, off, inst2, ctry, _ = _describe_role(phrase, mods + ([inst] if inst else [])
                                                                    + state_rest, lex)
+                        if off == "true" and inst and _principal_status(inst, c, {}, lex, []) == "false" \
+                                and not _countries_in(inst, lex):
+                            off = _describe_role(phrase, mods + state_rest, lex)[1]
                         if any(w.lower() in _PARTY_MEMBER for w in mods) and \
                                 lex.titles.get(phrase, ("", "ctx", ""))[1] == "ctx":
                             # "a Republican representative", "a former Democratic governor" hold an
@@ -1550,6 +1606,27 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
         if wm and (_OFFICIAL_CLAUSE_RE.search(wm.group(1)) or _SEAT_CLAUSE_RE.search(wm.group(1))) and not c.title:
             c.official = "true"
             c.evidence.append("official-clause")
+        if (not c.title or c.official == "false") and am is not None and " and " in am.group(2):
+            # a second description: "X, an economic adviser to Republicans and former director of the
+            # Congressional Budget Office": an office of a state body after "and"
+            sm = _AND_ROLE_RE.search(am.group(2))
+            suf = _title_suffix(sm.group(2).split(), lex) if sm else None
+            if suf is not None:
+                m0, k0, phrase = suf
+                words = sm.group(2).split()
+                mods = ([sm.group(1).strip()] if sm.group(1) else []) + words[m0:k0]
+                role, off, inst, ctry, _ = _describe_role(phrase, mods, lex)
+                body = _principal_body(sm.group(3).strip(), lex)
+                kind = lex.titles.get(phrase, ("", "ctx", ""))[1]
+                if (kind == "true" and off == "true") or (kind == "ctx" and _principal_status(body, c, {}, lex, []) == "true"):
+                    c.title, c.role, c.official, c.country = phrase, role, "true", ctry
+                    bw = body.split()
+                    while bw and not bw[0][:1].isupper():
+                        bw = bw[1:]      # "the nonpartisan Congressional Budget Office"
+                    c.institution = inst or " ".join(bw)
+                    c.evidence.append("appos")
+    if redo and c.official != "true":
+        c.title, c.role, c.official, c.institution, c.country, c.possessor, c.evidence[:] = saved
     if c.title and c.official != "true" and not c.poss and comma_after:
         wm = _AFTER_WHO_RE.match(after_m)
         if wm and _STATE_CLAUSE_RE.search(wm.group(1)):
@@ -1569,6 +1646,8 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
     c.kind = "maybe"
 
 
+# a full name right after an apposition: "..., the owner of the club, Mark Schmidt, ..."
+_NAME_AFTER_APPOS_RE = re.compile(r"\s*,\s+[A-Z][a-z]+\.?\s+(?:[A-Z]\.\s+)?[A-Z][\w'-]+\s*[,;.]")
 # the tag US news give members of Congress: "(R-Texas)", "(D-N.Y.)", "(I-Vt.)"
 _PARTY_STATE_AFTER_RE = re.compile(r"\s*(?:\((?:R|D|I|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
                                    r"(?:,\s*[\w\s.-]{1,40})?\)|"
@@ -1576,6 +1655,8 @@ _PARTY_STATE_AFTER_RE = re.compile(r"\s*(?:\((?:R|D|I|Rep|Dem|Ind)\.?\s?-\s?[A-Z
                                    r",\s*[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,;)]|\.?\s|$))")
 _ELECTED_SENT_RE = re.compile(
     r"\b(?:re-?elected|were elected|was elected|been elected|sworn in|took office|"
+    # "Wisconsin voters elected X to a full term": the person elected is the object
+    r"(?:voters|electors|the\s+electorate|constituents)\s+(?:(?:have|had|on\s+\w+)\s+)?(?:re-?)?elected\b|"
     r"(?:won|secured|retained|kept|held|lost|regained|gained|captured|clinched|took|defended)\s+(?:back\s+)?"
     r"(?:a|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}(?:seats?|wards?|ridings?|electorates?)\b|"
     # "won Bristol West with 45 per cent", "won Ward 3 by 200 votes": a seat by its name
@@ -2074,32 +2155,40 @@ def _plural_forms(t: str) -> list:
 # the same alternation as "|".join(_plural_alt(t) ...), first letters factored out (see _alternation)
 # groups of office holders as written: "Senate Democrats", "members of Congress" -> the title each holds
 _PLURAL_GROUPS = _wmap("plural_groups")
-_PLURAL_BEFORE_RE = re.compile(r"(" + _alternation([f for t in sorted(_PLURAL_TITLES, key=len, reverse=True)
-                                                    for f in _plural_forms(t)]
-                                                   + sorted(_PLURAL_GROUPS, key=len, reverse=True))
+_PLURAL_ALT = _alternation([f for t in sorted(_PLURAL_TITLES, key=len, reverse=True) for f in _plural_forms(t)]
+                           + sorted(_PLURAL_GROUPS, key=len, reverse=True))
+_PLURAL_BEFORE_RE = re.compile(r"(" + _PLURAL_ALT
                                + r")(?:\s+(?:from|of|in)\s+(?:[A-Z][\w.]*\s?){1,3})?"     # "... from Florida"
                                r"(?:\s*,?\s+(?:include|included|including|are|were|such as|like|namely))?"
                                r"(?:\s+|\s*[,:]\s*)$")
-_LIST_SEP_RE = re.compile(r"(?:,?\s*(?:Jr|Sr)\.?|\s+I{2,3})?\s*(?:\([^()]{1,30}\)|of\s+(?:[A-Z][\w.]*\s?){1,3})?\s*"
+# the plural title may end a clause that a colon closes: "two other Republican lawmakers this cycle: A in
+# Texas and B in Illinois", "Among the senators who stayed away: A, B and C" (the colon opens the list)
+_PLURAL_COLON_RE = re.compile(r"(" + _PLURAL_ALT + r")[^.:;!?\"\n]{1,90}:\s*$")
+_LIST_SEP_RE = re.compile(r"(?:,?\s*(?:Jr|Sr)\.?|\s+I{2,3})?\s*(?:\([^()]{1,30}\)|(?:of|in|from)\s+(?:[A-Z][\w.]*\s?){1,3})?\s*"
                           r"(?:,\s*(?:and\s+)?|and\s+)")
 
 
-def _mark_plural_titles(persons: list, norm: str, segs: list, lex: _Lex) -> None:
+def _mark_plural_titles(persons: list, norm: str, segs: list, lex: _Lex, cands: list = ()) -> None:
     """A plural title before a list of names gives each its title:
-    "Sens. John McCain (Ariz.) and Kelly Ayotte (N.H.)", "ministers A, B and C"."""
+    "Sens. John McCain (Ariz.) and Kelly Ayotte (N.H.)", "ministers A, B and C". A surname
+    not yet read as a person (``cands`` of kind "maybe") may start or continue the list
+    ("senators who stayed away: McCain, Pat Toomey and Lisa Murkowski"); only persons are marked."""
     if not persons:
         return
-    at = {c.start: c for c in persons}
-    for first in sorted(persons, key=lambda c: c.start):
+    chain = persons + [c for c in cands if c.kind == "maybe" and c.tokens]
+    at = {c.start: c for c in chain}
+    for first in sorted(chain, key=lambda c: c.start):
         # only the few person starts are tested, not the whole text
         m = _PLURAL_BEFORE_RE.search(norm, max(first.seg_lo, first.start - 40), first.start)
+        if m is None and norm[first.start - 2:first.start].strip() == ":":
+            m = _PLURAL_COLON_RE.search(norm, max(first.seg_lo, first.start - 130), first.start)
         if m is None or (m.start() > 0 and norm[m.start() - 1].isalnum()):
             continue
         title = _PLURAL_GROUPS.get(m.group(1)) or _PLURAL_TITLES[m.group(1).lower()]
         role, official, _, _, _ = _describe_role(title, [], lex)
         c = first
         while c is not None:
-            if not c.title:
+            if not c.title and c.kind == "person":
                 c.title, c.role = title, role
                 if not c.official:
                     c.official = official
@@ -2153,6 +2242,13 @@ def _principal_status(principal: str, c: _Cand, officials: dict, lex: _Lex, befo
         return officials.get(before_people[-1], "") if before_people else ""
     if low.startswith("the "):
         p = p[4:]
+    # "an adviser to President Bill Clinton": a serving head's title written before the name decides,
+    # whoever else of that surname the article names (not "former President X": a former office's staff)
+    pw = p.split()
+    if len(pw) >= 2 and pw[0][:1].isupper() and pw[0].lower() in _PRINCIPAL_HEADS and pw[1][:1].isupper() \
+            and pw[0].lower() not in ("leader", "general", "king", "queen") \
+            and all(w[:1].isupper() and not _poss(w) for w in pw[1:4]) and len(pw) <= 4:
+        return "true"                  # (not "Sen. X's presidential campaign")
     # "then-President George W. Bush", "Presidents Reagan and Bush": the office is named
     p = _THEN_PREFIX_RE.sub("", p)
     if p.split()[:1] and p.split()[0].lower() in ("presidents", "governors", "senators", "ministers", "mayors"):
@@ -2262,7 +2358,27 @@ def _state_mods(mods: list, lex: _Lex) -> set:
     return ok
 
 
-def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
+@lru_cache(maxsize=None)
+def _known_principal_surnames() -> dict:
+    """Surname (folded) -> year from which every well-known office holder of that surname in
+    ``people_known_officials.csv`` held an office whose staff act for the state (president,
+    prime minister ...): "Obama" -> 1997 ... Surnames shared with a holder of another office
+    ("Clinton": a president and a secretary of state; "Bush": presidents and a governor) are left out:
+    "a Clinton aide" in 2016 may be a campaign's."""
+    roles: dict = defaultdict(set)
+    since: dict = {}
+    with open(_DATA / "people_known_officials.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            words = _official_key(row["name"].strip()).split()
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            roles[last].add(row["role"].strip().lower())
+            since[last] = max(since.get(last, 0), int(row["since"] or 0))
+    return {k: since[k] for k, r in roles.items() if r <= _KNOWN_PRINCIPAL_ROLES}
+
+
+def _mark_principals(full: list, cands: list, norm: str, lex: _Lex, year: int | None = None) -> None:
     """Staff take the public status of whom they serve, heads that of the body
     they lead: "Merkel's spokesman X", "X, an aide to the president",
     "X, a spokeswoman for the ministry" (official) but "the Clinton campaign's
@@ -2300,6 +2416,7 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
     for c in sorted(full, key=lambda c: c.start):
         if c.title and c.title in _PRINCIPAL_TITLES and lex.titles.get(c.title, ("", "ctx", ""))[1] == "ctx":
             principal = between = ""
+            after_body = False
             if not c.poss:
                 window = _mask_abbrev(norm[c.end:min(c.seg_hi, c.end + 140)])
                 # the title itself before "for/to/of/at" ("chief of staff to the governor"), else the first one
@@ -2312,6 +2429,7 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
                         between = desc           # "the Democratic chair of X County": a party post
                     # "X, Facebook's vice president of public policy": the possessor is the principal
                     principal = desc.split("'")[0] if "'" in desc else _principal_body(am.group(2), lex)
+                    after_body = "'" not in desc
             if not principal:
                 if c.possessor:
                     principal = c.possessor
@@ -2325,6 +2443,22 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
                     st = "false"                 # "Clinton campaign spokesman": a party or company job
                 else:
                     st = _principal_status(principal, c, officials, lex, seen)
+                    pw = principal.split()
+                    if not st and len(pw) == 1 and pw[0][:1].isupper() and A.fold(_strip_poss(pw[0])) not in officials:
+                        # "former Obama adviser X" with Obama not named in full: a well-known head of
+                        # government's staff act for the state (once the article's year is in office)
+                        since = _known_principal_surnames().get(A.fold(_strip_poss(pw[0])))
+                        if since is not None and (year is None or year >= since):
+                            st = "true"
+                    body = principal[4:] if principal.startswith("the ") else principal
+                    caps = [w for w in body.split() if w[:1].isupper()]
+                    if not st and after_body and c.title in ("president", "vice president", "vice-president") \
+                            and c.official == "true" and caps and not (len(caps) == 1 and caps[0].isupper()) \
+                            and not {A.fold(w) for w in caps} & _PUBLIC_BODY_HEADS \
+                            and A.fold(" ".join(caps)) not in lex.places and A.fold(" ".join(caps)) not in lex.country_names:
+                        st = "false"     # "X, president of NARAL Pro-Choice America", "president of entertainment
+                                         # at Fox": a named body not known as the state's is a private one (not a
+                                         # country, place, acronym or "... Authority/Council/Bank")
                 if st and not (st == "false" and "official-clause" in c.evidence):
                     # (a clause naming a state body outweighs a private principal: "Clinton aide X, who
                     # served as deputy chief of staff at the State Department")
@@ -2334,6 +2468,11 @@ def _mark_principals(full: list, cands: list, norm: str, lex: _Lex) -> None:
             seen.append(A.fold(c.tokens[-1]))
 
 
+# head words of public bodies a president may lead ("President of the Palestinian Authority")
+_PUBLIC_BODY_HEADS = frozenset({"authority", "republic", "region", "province", "state", "states", "territory",
+                                "government", "council", "assembly", "parliament", "bank", "commission", "court",
+                                "senate", "congress", "chamber", "federation", "union", "committee", "board",
+                                "tribunal", "agency"})
 _SUFFIXES = _wset("suffixes")
 # offices used in address after an honorific ("Mr. President"): no name follows
 _ADDRESS_TITLES = _wset("address_titles")
@@ -2473,6 +2612,33 @@ _CAMPAIGN_TITLES = frozenset({"candidate", "presidential candidate", "nominee", 
                               "frontrunner", "front-runner", "hopeful", "challenger", "contender", ""})
 
 
+# words after "next"/"potential"/... that make it an office not yet held; the other words of title
+# phrases ("of", "the") and plain nouns do not ("the potential change", "the future of the party")
+_NOT_YET_HEADS = frozenset({"presidential", "pick", "choice", "mate", "cabinet", "successor", "nominee",
+                            "appointee"})
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "a", "an", "on", "at", "with"})
+
+
+def _not_yet_office(sent: str) -> bool:
+    """Whether a sentence speaks of an office not yet held: a "not yet" word ("next", "future",
+    "would-be", "potential") with an office word among the three words after it ("the next
+    president", "a possible vice presidential pick"). Not "The potential change hasn't ...".
+
+    >>> _not_yet_office("She hopes to be the next president of the country.")
+    True
+    >>> _not_yet_office("The potential change has not yet become a talking point for X.")
+    False
+    """
+    words = [w.strip(".,;:!?\"'()").lower() for w in sent.split()]
+    titles = _lex().title_words
+    for k, w in enumerate(words):
+        if w in _NOT_YET:
+            for w2 in words[k + 1:k + 4]:
+                if w2 in _NOT_YET_HEADS or (w2 in titles and w2 not in _FUNCTION_WORDS):
+                    return True
+    return False
+
+
 def _mark_known_officials(full: list, cands: list, year: int | None, norm: str) -> None:
     """Full names (two words or more) of well-known office holders are officials
     even where the article gives no title: "Angela Merkel said". Not when the
@@ -2500,12 +2666,85 @@ def _mark_known_officials(full: list, cands: list, year: int | None, norm: str) 
                                          # (a context title read as private by default does not, but
                                          # "leader" of a party or movement does)
         a, b = _sentence_bounds(norm, c.start, c.seg_lo, c.seg_hi)
-        if set(norm[a:b].lower().split()) & _NOT_YET:
+        if _not_yet_office(norm[a:b]):
             continue                     # "X, who is vying to be the next president": written before
         c.official = "true"
         if not c.title or c.title in _CAMPAIGN_TITLES:
             c.role, c.country = hit[0], c.country or hit[1]
         c.evidence.append("known-official")
+
+
+def _honorific_sex(norm: str, c) -> str:
+    """ "m" for a mention written "Mr. X", "f" for "Mrs./Ms./Miss X", else ""."""
+    t = norm[c.start:c.start + 5].lower()
+    if t.startswith(("mrs.", "mrs ", "ms.", "ms ", "miss ")):
+        return "f"
+    if t.startswith(("mr.", "mr ")):
+        return "m"
+    return ""
+
+
+@lru_cache(maxsize=None)
+def _known_by_surname() -> dict:
+    """Folded surname -> ((name, role lower case, since), ...) of ``people_known_officials.csv``."""
+    out: dict = defaultdict(list)
+    with open(_DATA / "people_known_officials.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            words = _official_key(row["name"].strip()).split()
+            if len(words) >= 2:
+                out[A.surname_key(words[-1])].append((row["name"].strip(), row["role"].strip().lower(),
+                                                      int(row["since"] or 0)))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _known_titled_holder(surname: str, title: str, year: int | None) -> str:
+    """The full name of the one well-known holder of ``title`` with that surname ("obama",
+    "president" -> "Barack Obama"), "" when none or several ("bush", "president")."""
+    hits = {n for n, role, since in _known_by_surname().get(surname, ())
+            if role.split()[-1:] == title.split()[-1:] and (year is None or year >= since)}
+    return next(iter(hits)) if len(hits) == 1 else ""
+
+
+# "the Obama administration", "the Reagan White House": an administration named after the person who
+# headed it (a president, governor or mayor); not "a Trump administration" (imagined)
+_ADMINISTRATION_RE = re.compile(r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:first|second|early|late|former)\s+)?"
+                                r"([A-Z][\w'-]+)\s+(?:administration|White\s+House)\b")
+_IMAGINED_RE = re.compile(r"\b(?:would|will|could|might|'d|future|next|potential|possible|hypothetical)\b", re.I)
+
+
+def _mark_administrations(full: list, norm: str) -> None:
+    """A person whose surname names an administration in the article ("the Obama administration",
+    "the Reagan White House") headed one: an official (present or former). Only when one person
+    of that surname is named (not "the Bush administration" with two Bushes) and the sentence
+    does not imagine it ("what the X administration would do")."""
+    if "dministration" not in norm and "White House" not in norm:
+        return
+    by_last: dict = {}
+    for c in full:
+        if c.tokens:
+            by_last.setdefault(A.fold(c.tokens[-1]), []).append(c)
+    heads: set = set()
+    for m in _ADMINISTRATION_RE.finditer(norm):
+        key = A.fold(m.group(1))
+        if key not in by_last:
+            continue
+        a = max(norm.rfind(". ", 0, m.start()), norm.rfind("\n", 0, m.start())) + 1
+        b = norm.find(". ", m.end())
+        if not _IMAGINED_RE.search(norm[a:b if b >= 0 else len(norm)]):
+            heads.add(key)
+    for key in heads:
+        cs = by_last[key]
+        names = {A.fold(" ".join(c.tokens)) for c in cs if len(c.tokens) >= 2}
+        if len(names) != 1 or not all(A.compatible(c.name, cs[0].name) for c in cs):
+            continue                     # two persons of that surname: which one headed it is open
+        known = [n for n, _, _ in _known_by_surname().get(A.surname_key(key), ())]
+        if known and not any(A.compatible(n, next(iter(names))) for n in known):
+            continue                     # "Michelle Obama" and "the Obama administration": another Obama's
+        for c in cs:
+            if c.official != "false" or not c.title:
+                if c.official != "true":
+                    c.official = "true"
+                    c.evidence.append("administration")
 
 
 # a sentence about affairs of state: a country's possessive before a name then names its leader
@@ -2586,12 +2825,31 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
                             and not c.sent_start)
     weak = []
     known_off = _known_officials()
+    # the leading words of an organisation's or place's longer name in the same article ("Sandy Hook" with
+    # "Sandy Hook Elementary School" named): not a person unless strong evidence says so
+    org_prefixes = set()
+    for c in cands:
+        if c.kind in ("organisation", "place") and len(c.tokens) >= 3:
+            f = [A.fold(t) for t in c.tokens]
+            org_prefixes.update(" ".join(f[:k]) for k in range(2, len(f)))
+    if org_prefixes:                     # a name that acts anywhere in the article ("Eric Trump said") stays
+        org_prefixes -= {" ".join(A.fold(t) for t in c.tokens) for c in cands if c.kind == "maybe" and (
+            _strong(c) or "verb" in c.evidence or "pronoun" in c.evidence)}
     for c in cands:
         if c.kind != "maybe":
             continue
         n = len(c.tokens)
         ev = set(c.evidence)
         if c.heading and not _strong(c):
+            continue
+        if "after-preposition" in ev and ev <= {"given", "honorific", "after-preposition"} and norm[c.end:c.end + 1] == "," \
+                and _US_STATE_AFTER_RE.match(norm, c.end, min(len(norm), c.end + 24)):
+            c.kind = "place"             # "in Santa Monica, Calif.", "in St. Clairsville, Ohio" ("Santa" a given
+                                         # name, "St." an honorific: the preposition and the state decide)
+            continue
+        if n >= 2 and org_prefixes and not _strong(c) and " ".join(A.fold(t) for t in c.tokens) in org_prefixes \
+                and _official_key(c.name) not in known_off:
+            c.kind = "other"
             continue
         if n >= 2:
             if _strong(c) or "given" in ev:
@@ -2640,6 +2898,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
     full = [c for c in cands if c.kind == "person"]
     _mark_known_officials(full, cands, year, norm)
     _mark_country_possessors(full, norm, lex)
+    _mark_administrations(full, norm)
     # acronyms defined in the article: "Data Protection Commission (DPC)"
     acronyms = {}
     for c in cands:
@@ -2680,7 +2939,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
         if c.country and c.country != "European Union":
             ctry[c.country] += 1
     _mark_elected(full, norm, segs, listed)
-    _mark_plural_titles(full, norm, segs, lex)
+    _mark_plural_titles(full, norm, segs, lex, cands)
     _mark_back_references(full, cands, norm, segs, lex)
     orgs = [c for c in cands if c.kind == "organisation"]
     us_cues = us_any = None     # how often (whether) the article names US politics: read when first needed
@@ -2714,6 +2973,7 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
                         c.country = near[-1].country
     # canonical names in the article: group by surname key, compatible given names
     groups: list[list[_Cand]] = []
+    override: dict = {}                  # id(group) -> canonical name from the known office holders
     by_last: dict[str, list[list[_Cand]]] = defaultdict(list)    # compatible names share the last word
     for c in sorted(full, key=lambda c: (-len(c.tokens), c.start)):
         last = A.surname_key((A.strip_name(c.name).split() or [""])[-1])
@@ -2721,23 +2981,54 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
         if hits and len(c.tokens) == 1 and c.title in _ROYAL_TITLES:
             # "King Salman" after "Crown Prince Mohammed bin Salman": another royal title, another person
             hits = [g for g in hits if not any(x.title in _ROYAL_TITLES and x.title != c.title for x in g)]
+        if hits and len(c.tokens) == 1 and c.title and not any(x.title for g in hits for x in g):
+            # "President Obama" where only "Michelle Obama" is named in full: the one well-known holder of
+            # that office with that surname, not her (who holds no title in the article)
+            kn = _known_titled_holder(last, c.title, year)
+            if kn and not any(A.compatible(kn, g[0].name) for g in hits):
+                groups.append([c])
+                by_last[last].append(groups[-1])
+                override[id(groups[-1])] = kn
+                continue
         if not hits:
             groups.append([c])
             by_last[last].append(groups[-1])
             continue
+        if len(hits) > 1 and c.title:
+            # "President Obama" with Barack and Michelle Obama named: the one who holds that title
+            same = [g for g in hits if any(x.title == c.title or (x.official == "true" and x.role.lower().split()[-1:]
+                                                                  == c.title.split()[-1:]) for x in g)]
+            if len(same) == 1:
+                hits = same
         if len(hits) > 1:              # "Clinton" with Bill and Hillary named: the nearest one before
             before = [(max((x.start for x in g if x.start <= c.start), default=-1), k) for k, g in enumerate(hits)]
             hits = [hits[max(before)[1]]]
         hits[0].append(c)
+    # "Mr. Obama" put with "Michelle Obama" (the nearest before) where the article also names another Obama
+    # called "Mr.": a group called both "Mr." and "Mrs." gives the surname mentions of the other sex to the
+    # one other group of that surname that is called only so
+    for gs in by_last.values():
+        if len(gs) < 2:
+            continue
+        for g in gs:
+            sexes = {_honorific_sex(norm, x) for x in g} - {""}
+            if len(sexes) < 2:
+                continue
+            for x in [x for x in g if len(x.tokens) == 1 and _honorific_sex(norm, x)]:
+                h = _honorific_sex(norm, x)
+                others = [o for o in gs if o is not g and {_honorific_sex(norm, y) for y in o} - {""} == {h}]
+                if len(others) == 1 and A.compatible(x.name, others[0][0].name):
+                    g.remove(x)
+                    others[0].append(x)
     key_to_canon: dict[str, list[str]] = defaultdict(list)
     for g in groups:
         counts = Counter(x.name for x in g)
-        canon = A.prefer([x.name for x in g], counts)
+        canon = override.get(id(g)) or A.prefer([x.name for x in g], counts)
         for x in g:
             x.canonical = canon
         key_to_canon[A.name_key(canon)].append(canon)
         persons[canon] = g
-    _mark_principals(full, cands, norm, lex)
+    _mark_principals(full, cands, norm, lex, year)
     # ---- pass 2: surname-only and partial mentions of known persons
     for c in cands:
         if c.kind not in ("maybe", "none") or not c.tokens:
