@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -60,7 +61,7 @@ def classify(kind, doc, p, g):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="train", choices=["train", "dev"])
-    ap.add_argument("--data", default=str(ROOT.parent.parent / "shared" / "benchmarks"))
+    ap.add_argument("--data", default=os.environ.get("FRAMING_BENCHMARKS", str(ROOT.parent.parent / "shared" / "benchmarks")))
     ap.add_argument("--show", default="", help="prefix of the error classes to print")
     ap.add_argument("--n", type=int, default=20)
     ap.add_argument("--skip", type=int, default=0)

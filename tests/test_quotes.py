@@ -1021,3 +1021,232 @@ def test_object_of_a_participle_is_not_the_speaker(middle, mention):
 def test_object_of_an_in_phrase_is_not_the_speaker(sentence, needle, mention):
     r = one(run("Details were unclear.\n\n" + sentence), needle)
     assert r["speaker_mention"] == mention
+
+
+# --------------------------------------------------------------------------- part of a group
+@pytest.mark.parametrize("attribution,mention,speaker", [
+    ("said one of those aides, who asked not to be named.", "one of those aides", "aides"),
+    ("one of Cole\u2019s aides said.", "one of Cole\u2019s aides", "Ann Cole's aides"),
+])
+def test_one_of_a_group_speaks_for_the_group(attribution, mention, speaker):
+    text = ("Mayor Ann Cole spoke on Monday.\n\n"
+            f"\u201cWe will build the bridge,\u201d {attribution}")
+    r = one(run(text), "build the bridge")
+    assert r["speaker_mention"] == mention
+    assert r["speaker"] == speaker
+    assert r["speaker_source"] == "description"
+
+
+@pytest.mark.parametrize("quote,needle", [
+    ("Voters see the plan as \u201ca waste of money,\u201d From said.", "waste of money"),
+    ("\u201cThe plan is a waste of money,\u201d From said on Friday.", "plan is a waste"),
+])
+def test_name_spelled_like_a_common_word_after_a_quote(quote, needle):
+    text = "Al From led the council for years.\n\n" + quote
+    r = one(run(text), needle)
+    assert r["speaker_mention"] == "From"
+    assert r["speaker_source"] == "named" and r["verb"] == "say"
+
+
+def test_capitalised_word_after_a_sentence_end_is_not_a_name():
+    # a quote closed by a full stop: the next sentence's first word is no speaker
+    q = run("Ann Cole spoke first. \u201cThe plan is a waste of money.\u201d Still said nothing new.")
+    assert one(q, "plan is a waste")["speaker_mention"] != "Still"
+
+
+@pytest.mark.parametrize("opener", ["Three years earlier", "A month later", "Two weeks after the vote"])
+def test_span_of_time_opening_a_sentence_is_not_the_speaker(opener):
+    text = ("Ann Cole ran for mayor in 2010.\n\n"
+            f"{opener}, she had backed the bridge as \u201cthe best deal we could get.\u201d")
+    r = one(run(text), "best deal")
+    assert r["speaker_mention"] == "she"
+    assert r["speaker"] == "Ann Cole"
+
+
+@pytest.mark.parametrize("sentence,needle,verb", [
+    ("While Cole\u2019s bold call for a \u201cfresh start\u201d draws crowds, her rivals struggle.", "fresh start", "call"),
+    ("It is the pull of Cole\u2019s \u201cwe fix what we break\u201d promise.", "we fix what", "promise"),
+    ("The city is, in Cole\u2019s words, \u201ca place that works.\u201d", "a place that works", "say"),
+])
+def test_owner_of_a_call_promise_or_words_is_the_speaker(sentence, needle, verb):
+    r = one(run("Ann Cole ran for mayor in 2010.\n\n" + sentence), needle)
+    assert r["speaker"] == "Ann Cole"
+    assert r["verb"] == verb
+
+
+def test_object_of_another_speakers_verb_keeps_the_subject():
+    text = "Ann Cole ran for mayor in 2010.\n\nHer rival Tom Ring mocked Cole\u2019s call for a \u201cfresh start\u201d on Monday."
+    r = one(run(text), "fresh start")
+    assert r["speaker"] == "Tom Ring"
+
+
+@pytest.mark.parametrize("sentence,needle", [
+    ("Senate leader Tom Ring, R-Ohio, delivered a blunt message to Cole: \u201cIt is time to stop.\u201d", "time to stop"),
+    ("\u201cThe plan is a disaster,\u201d Tom Ring, D-N.Y., said on Monday.", "plan is a disaster"),
+])
+def test_party_and_state_apposition_does_not_hide_the_speaker(sentence, needle):
+    r = one(run("Ann Cole ran for mayor in 2010.\n\n" + sentence), needle)
+    assert r["speaker"] == "Tom Ring"
+
+
+def test_past_tense_after_a_name_ends_the_speaker_phrase():
+    text = ("Ann Cole ran for mayor in 2010.\n\n"
+            "In response to the plan, Cole rallied supporters, saying: \u201cWe have to be ready.\u201d")
+    r = one(run(text), "be ready")
+    assert r["speaker"] == "Ann Cole" and r["speaker_mention"] == "Cole"
+    q = run("The vote is near. \u201cWe have to be ready,\u201d GOP elected officials said.")
+    assert one(q, "be ready")["speaker_mention"] == "GOP elected officials"
+
+
+@pytest.mark.parametrize("sentence,needle,mention", [
+    ("At least half of voters in each ward say the plans are \u201cabout right,\u201d though many disagree.",
+     "about right", "At least half of voters"),
+    ("In the poll, 73 percent of residents said the plan was the \u201cright direction\u201d for the town.",
+     "right direction", "73 percent of residents"),
+])
+def test_share_of_a_group_is_the_speaker(sentence, needle, mention):
+    r = one(run("Ann Cole ran for mayor in 2010.\n\n" + sentence), needle)
+    assert r["speaker_mention"] == mention
+    assert r["speaker_source"] == "description"
+
+
+@pytest.mark.parametrize("sentence,needle,speaker", [
+    ("The ad, titled \u201cUnifier?\u201d, concludes that Cole is too \u201cdangerous and reckless\u201d to lead.",
+     "dangerous and reckless", "ad"),
+    ("The party activist, who backs Cole, warned of a \u201cferocious\u201d battle ahead.", "ferocious", "party activist"),
+    ("The delegate and party activist, who backs Cole, warned of a \u201cferocious\u201d battle.", "ferocious",
+     "delegate and party activist"),
+    ("The party chairman, Tom Ring, warned of a \u201cferocious\u201d battle ahead.", "ferocious", "Tom Ring"),
+])
+def test_subject_set_off_by_an_apposition(sentence, needle, speaker):
+    r = one(run("Ann Cole ran for mayor in 2010.\n\n" + sentence), needle)
+    assert r["speaker"] == speaker
+
+
+def test_clause_after_said_is_what_was_said_not_who_said_it():
+    text = ("Ann Cole ran for mayor in 2010.\n\n"
+            "While those surveyed said former governor Tom Ring has the \u201cbest experience,\u201d Cole leads.")
+    r = one(run(text), "best experience")
+    assert r["speaker_mention"] == "those surveyed"
+
+
+def test_outer_pronoun_reports_the_inner_clause():
+    text = ("Ann Cole worked at a firm, Moore & Lane, for years.\n\n"
+            "She said she recalls the partners being \u201cconfused\u201d by the case.")
+    r = one(run(text), "confused")
+    assert r["speaker_mention"] == "She"
+    assert r["speaker_source"] == "pronoun"
+
+
+def test_outer_pronoun_of_told_that():
+    text = ("Ann Cole worked at a firm for years.\n\n"
+            "But she told the Daily Courier on Monday that she agrees the plan is a \u201ctotal mess\u201d now.")
+    r = one(run(text), "total mess")
+    assert r["speaker_mention"] == "she" and r["verb"] == "tell"
+    assert r["speaker_start"] == text.index("she told")
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    text = ("Mary Lane runs the clinic. She says her staff is tired.\n\n"
+            "Tom Ring visited on Monday. He said his office would help. Ring left at noon.\n\n"
+            "\u201cYou can't build trust a week before a vote,\u201d she said.")
+    r = one(run(text), "build trust")
+    assert r["speaker_mention"] == "she"
+    assert r["speaker"] == "Mary Lane"
+
+
+def test_us_before_a_title_does_not_end_the_sentence():
+    text = "The vote is near. \u201cWe are ready,\u201d Assistant U.S. Attorney Maya D. Song wrote in the filing."
+    r = one(run(text), "We are ready")
+    assert r["speaker_mention"] == "Assistant U.S. Attorney Maya D. Song"
+    assert r["verb"] == "write"
+
+
+def test_dateline_is_not_the_subject():
+    text = ("PORTLAND, Ore. \u2014 Tom Ring, a self-styled \u201cnew-media\u201d reporter, was named in an "
+            "indictment last week.")
+    r = one(run(text), "new-media")
+    assert r["speaker"] == "Tom Ring"
+
+
+def test_capitalised_word_spelled_like_a_verb_opens_a_name_after_wrote():
+    text = "The vote is near. \u201cWe are ready,\u201d wrote Post bureau chief Dana Moore, citing aides."
+    r = one(run(text), "We are ready")
+    assert r["speaker_mention"] == "Post bureau chief Dana Moore"
+    assert r["verb"] == "write"
+
+
+@pytest.mark.parametrize("attribution,mention", [
+    ("the bespectacled, 71-year-old diplomat said in an interview.", "the bespectacled, 71-year-old diplomat"),
+    ("a 71-year-old retiree said.", "a 71-year-old retiree"),
+])
+def test_age_and_coordinate_adjectives_in_a_description(attribution, mention):
+    text = f"The vote is near. \u201cWe are ready for the fight ahead of us,\u201d {attribution}"
+    r = one(run(text), "We are ready")
+    assert r["speaker_mention"] == mention
+    assert r["speaker_source"] == "description"
+
+
+@pytest.mark.parametrize("attribution", ["U.S. officials said.", "said U.S. officials familiar with the talks."])
+def test_initialism_before_a_noun(attribution):
+    text = f"The vote is near. \u201cWe are ready for the fight ahead,\u201d {attribution}"
+    r = one(run(text), "We are ready")
+    assert r["speaker_mention"] == "U.S. officials"
+
+
+@pytest.mark.parametrize("attribution,speaker", [
+    ("the State Department said in a statement.", "State Department"),
+    ("Senate Republicans said.", "Senate Republicans"),
+])
+def test_organisation_keeps_its_name(attribution, speaker):
+    text = f"The vote is near. \u201cWe are ready for the fight ahead,\u201d {attribution}"
+    assert one(run(text), "We are ready")["speaker"] == speaker
+
+
+def test_description_does_not_run_back_over_a_relative_word():
+    r = one(run("The vote is near. The mayor had what aides described as a \u201crough week.\u201d"), "rough week")
+    assert r["speaker_mention"] == "aides"
+
+
+def test_attribution_sentence_after_an_exclamation_ends_at_its_comma():
+    text = ("Tom Ring spoke first.\n\n\u201cAnd I'm not being paid!\u201d LeVell declared, a point he likes to make "
+            "after a recent appearance on a radio show in the city where he grew up and still lives today.")
+    r = one(run(text), "not being paid")
+    assert r["speaker"] == "LeVell" and r["verb"] == "declare"
+
+
+def test_adverb_now_between_speaker_and_verb():
+    text = ("Tom Ring spoke first. On its website, the campaign has changed.\n\n"
+            "\u201cThis is your movement,\u201d it now says, showing a montage of faces.")
+    r = one(run(text), "your movement")
+    assert r["speaker_mention"] == "it" and r["verb"] == "say"
+
+
+def test_given_opening_a_sentence_is_not_a_name():
+    text = ("Tom Ring spoke on Monday. He was angry.\n\n"
+            "Given his past comments on the rivals as \u201cliars\u201d and \u201ccheats\u201d in the race, "
+            "it is safe to say he means them.")
+    q = run(text)
+    assert "Given" not in set(q["speaker"]) and "Given" not in set(q["speaker_mention"])
+
+
+def test_honorifics_tell_the_pronouns_gender():
+    text = ("Tom Ring and Ann Cole met on Monday. Mrs. Cole stayed. Mr. Ring left early.\n\n"
+            "\u201cWe can't do this,\u201d she said.")
+    r = one(run(text), "can't do this")
+    assert r["speaker"] == "Ann Cole"
+    assert r["speaker_source"] == "pronoun"
+
+
+def test_state_abbreviation_is_not_a_speaker():
+    text = ("Ring spoke on Monday.\n\nHis standing improved after the storm in Springfield, Ill., "
+            "and his call for \u201ca total rebuild\u201d of the levees.")
+    r = one(run(text), "total rebuild")
+    assert r["speaker"] != "Ill" and r["speaker_mention"] != "Ill"
+
+
+def test_agent_of_seen_by_as_is_the_speaker():
+    text = ("The vote is near.\n\nThe talks will focus on ballot access, an option seen by organizers "
+            "as a \u201clifeboat\u201d for the party.")
+    r = one(run(text), "lifeboat")
+    assert r["speaker_mention"] == "organizers" and r["verb"] == "see"

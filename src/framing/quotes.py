@@ -144,6 +144,7 @@ _ADVS = {"also", "later", "then", "previously", "recently", "once", "repeatedly"
          "clearly", "openly", "explicitly", "initially", "originally", "still", "just", "only",
          "could", "might", "may", "must", "should", "can", "be", "been", "being", "then-",
          "sarcastically", "jokingly", "wryly", "proudly", "curtly", "succinctly", "memorably",
+         "now",
          }
 _TITLE_WORDS = {
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
@@ -220,6 +221,7 @@ _NON_NAME_FIRST = {
     "according", "following", "despite", "although", "though", "because", "so", "then",
     "frequently", "further", "interestingly", "just", "along", "responding", "known", "invited",
     "separate", "background", "short", "updated", "follow", "madrid", "spain", "europe",
+    "given",
 }
 _SPEAKER_NOUNS = {
     "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "source",
@@ -1241,6 +1243,12 @@ def _np_back(toks, j, lo):
     return None
 
 
+#: words a description does not run back over: a relative word or a form of
+#: "be"/"have" opens the clause it ends ("The mayor had what aides described")
+_DESC_BACK_STOP = frozenset({"what", "which", "whom", "whose", "when", "where", "why", "how", "whether",
+                             "is", "was", "were", "are", "has", "had", "have", "be", "been"})
+
+
 def _desc_back(toks, j, lo):
     t = toks[j]
     if t.low not in _SPEAKER_NOUNS:
@@ -1268,6 +1276,7 @@ def _desc_back(toks, j, lo):
             continue
         if p.word and p.low not in _PREPS and p.low not in ("and", "but", "or", "that", "who", "not", "said",
                                                              "says", "told", "also") and \
+                p.low not in _DESC_BACK_STOP and \
                 not (p.low in _INDIRECT_VERB_FORMS):
             i -= 1
             n += 1
@@ -1299,6 +1308,74 @@ def _adverb_like(toks, i, hi) -> bool:
                                             "fully", "lessly", "edly"))
 
 
+#: past participles used as adjectives before a noun ("GOP elected officials")
+_ADJ_PARTICIPLES = frozenset({"elected", "appointed", "retired", "registered", "unnamed", "unidentified",
+                              "concerned", "armed", "organized", "organised", "unaffiliated", "affiliated",
+                              "based", "aligned", "backed", "funded", "owned", "related", "named", "embattled",
+                              "disgraced", "detained", "jailed", "indicted", "convicted", "accused", "wounded",
+                              "injured", "displaced", "undocumented", "talented", "celebrated", "respected",
+                              "renowned", "noted", "acclaimed", "trusted", "veiled", "hooded", "masked",
+                              "uniformed", "licensed", "certified", "qualified", "skilled", "experienced",
+                              "unnamed", "selected", "invited", "assembled", "gathered", "frustrated", "worried",
+                              "disappointed", "disaffected", "dedicated", "devoted", "committed", "interested"})
+_QUANTITY_LEADS = frozenset({"at", "more", "less", "fewer", "nearly", "almost", "about", "roughly", "over",
+                             "only", "just", "around", "half", "majority"})
+
+
+def _quantity_np(toks, i, hi):
+    """A share of a group as a speaker: "At least half of voters", "73 percent
+    of Americans", "Six in 10 Republicans", "nearly two-thirds of donors" (the
+    polled group says what the poll reports). None when toks[i:] is no such
+    phrase."""
+    k = i
+    if toks[k].low == "at" and k + 1 <= hi and toks[k + 1].low in ("least", "most"):
+        k += 2
+    elif toks[k].low in ("more", "less", "fewer") and k + 1 <= hi and toks[k + 1].low == "than":
+        k += 2
+    elif toks[k].low in _QUANTITY_LEADS and toks[k].low not in ("half", "majority", "at", "more", "less", "fewer"):
+        k += 1
+    if k > hi:
+        return None
+    w = toks[k]
+    if w.low in ("half", "majority") or w.low.endswith(("-third", "-thirds", "-quarter", "-quarters", "-half")):
+        k += 1
+    elif w.t[0].isdigit() or w.low in _COUNT_WORDS:
+        k += 1
+        while k <= hi and toks[k].t in (".", ",") and k + 1 <= hi and toks[k + 1].t[0].isdigit():
+            k += 2      # "1.5", "2,000"
+        if k <= hi and toks[k].low in ("percent", "%"):
+            k += 1
+        elif k + 1 <= hi and toks[k].low in ("in", "out") and (
+                toks[k + 1].t[0].isdigit() or toks[k + 1].low in _COUNT_WORDS or toks[k + 1].low == "of"):
+            k += 2 if toks[k].low == "in" else 3        # "six in 10", "six out of 10"
+        elif k <= hi and toks[k].low != "of":
+            return None
+    else:
+        return None
+    if k <= hi and toks[k].low == "of":
+        k += 1
+    if k > hi:
+        return None
+    r = _np_fwd(toks, k, hi)
+    if r is None or r[2] == "pronoun":
+        return None
+    return (i, r[1], "description", r[3], r[4])
+
+
+#: US state abbreviations of news style ("Calif.", "Fla."): never a speaker alone
+_STATE_ABBREV = frozenset({"ariz", "calif", "fla", "mass", "mich", "minn", "penn", "tenn", "tex", "wash", "wis",
+                           "ky", "la", "md", "mo", "nev", "okla", "ore", "conn", "colo", "ga", "ill", "ind", "kan",
+                           "neb", "del", "va", "ala", "ark", "miss", "mont", "wyo", "vt", "n.y", "n.j", "n.c",
+                           "s.c", "n.h", "w.va", "n.m", "n.d", "s.d", "r.i"})
+#: past participles of seeing or calling that take "by X as Y"
+_SEEN_AS = {"seen": "see", "viewed": "view", "regarded": "regard", "considered": "consider",
+            "described": "describe", "characterized": "characterize", "portrayed": "portray", "hailed": "hail",
+            "branded": "brand", "dismissed": "dismiss", "denounced": "denounce", "criticized": "criticize"}
+#: words naming a part of a group ("one of the aides", "two of his advisers")
+_PART_OF_WORDS = frozenset({"one", "two", "three", "four", "five", "several", "some", "many", "most", "each",
+                            "both", "few", "none", "another", "any", "either", "neither", "dozens"})
+
+
 def _np_fwd(toks, i, hi):
     """Parse a speaker noun phrase starting at token i. Returns (i, j, kind, head_i, head_j)."""
     if i > hi:
@@ -1306,17 +1383,30 @@ def _np_fwd(toks, i, hi):
     t = toks[i]
     if t.low in _PRONOUNS:
         return (i, i, "pronoun", i, i)
+    if t.low in _QUANTITY_LEADS or t.t[0].isdigit() or t.low in _COUNT_WORDS:
+        q = _quantity_np(toks, i, hi)
+        if q is not None:
+            return q
     if t.t[0].isdigit():
         # a number modifying a role before a name: "9/11 widow Terry Strada"
         k = i
         while k <= hi and k - i < 4 and (toks[k].t[0].isdigit() or toks[k].t in ("/", "-")):
             k += 1
         r = _np_fwd(toks, k, hi) if k <= hi and toks[k].word and not toks[k].cap else None
+        if r is not None and r[2] == "description" and toks[k].low.endswith("-old") and toks[k - 1].t == "-":
+            return (i, r[1], "description", r[3], r[4])     # "71-year-old diplomat"
         return r if r is not None and r[2] == "named" else None
     if t.cap and (t.low in _NOT_NAMES or t.low in _VERBS or t.low in _EXTRA_CUES or _adverb_like(toks, i, hi)):
         return None
     if t.low in _NP_BAD_START:
         return None         # "... without reporters asking": a preposition opens no speaker
+    if t.low in _PART_OF_WORDS and i + 2 <= hi and toks[i + 1].low == "of" and \
+            (toks[i + 2].low in _DETS or _is_poss(toks[i + 2])):
+        # "said one of those advisers", "Two of the senator's aides said": the
+        # part stands for the group it is taken from; the head is the group's
+        r = _np_fwd(toks, i + 2, hi)
+        if r is not None and r[2] != "pronoun":
+            return (i, r[1], "description", r[3], r[4])
     if t.word and not t.cap and t.low not in _DETS and t.low not in _PREPS and t.low not in _VERBS \
             and t.low not in _EXTRA_CUES and t.low not in _ADVS and t.low not in _NP_STOP_NEXT \
             and t.low not in _ROLE_STOP and not t.low.endswith(("ing", "ly")) and i + 1 <= hi:
@@ -1349,7 +1439,10 @@ def _np_fwd(toks, i, hi):
             has_cap = True
             j += 1
             continue
-        if p.t == "." and j > i and (toks[j - 1].low in _ABBREV or len(toks[j - 1].t) == 1) and j + 1 <= hi and toks[j + 1].cap:
+        if p.t == "." and j > i and (toks[j - 1].low in _ABBREV or len(toks[j - 1].t) == 1) and j + 1 <= hi and (
+                toks[j + 1].cap or j >= i + 2 and toks[j - 2].t == "." and len(toks[j - 1].t) == 1
+                and toks[j - 1].cap and toks[j + 1].word):
+            # (and the last dot of an initialism before a noun: "U.S. officials")
             j += 1
             continue
         if p.word and not p.cap and p.low not in _PREPS and (p.low not in _INDIRECT_VERB_FORMS or
@@ -1387,7 +1480,10 @@ def _np_fwd(toks, i, hi):
             if j + 1 <= hi and (toks[j + 1].word and not toks[j + 1].cap and
                                 (toks[j + 1].low in _SPEAKER_NOUNS or toks[j + 1].low in _TITLE_WORDS)) \
                     and not (has_noun and p.low.endswith("ed")) \
-                    and not (has_cap and p.low in _VERBS and (p.low.endswith("ed") or p.low in _IRREGULAR_PAST)):
+                    and not (has_cap and p.low in _VERBS and (p.low.endswith("ed") or p.low in _IRREGULAR_PAST)) \
+                    and not (has_cap and p.low.endswith("ed") and p.low not in _ADJ_PARTICIPLES):
+                # (nor "Cole rallied supporters": a past tense after a name is its verb,
+                # but "GOP elected officials" keeps its adjective)
                 # ("a retired general", but "her aide rallied supporters", "Jane Doe
                 # asked reporters": a verb after the head)
                 j += 1
@@ -1426,6 +1522,8 @@ def _np_fwd(toks, i, hi):
         return None         # (but "the two write")
     if has_cap and _place_or_time(toks, i, j):
         return None
+    if j == i and toks[i].low in _STATE_ABBREV:
+        return None         # "San Bernardino, Calif., and his call for": a state, no speaker
     return (i, j, "named" if has_cap and not desc_head else "description", i, j)
 
 
@@ -1551,7 +1649,10 @@ def _verb_after_apposition(toks, j, hi):
     while m <= stop:
         t = toks[m]
         if t.t in (".", ";", "?", "!", ":") and not (t.t == "." and m + 1 <= hi and toks[m + 1].t == ",") \
-                and not (t.t == "." and (toks[m - 1].low in _ABBREV or len(toks[m - 1].t) == 1 and toks[m - 1].cap)):
+                and not (t.t == "." and (toks[m - 1].low in _ABBREV or len(toks[m - 1].t) == 1 and toks[m - 1].cap
+                                         or toks[m - 1].t[-2:-1] == "-" and toks[m - 1].t[-1:].isupper())) \
+                and not (toks[m - 1].t[0] == _MASK and m + 1 <= hi and toks[m + 1].t in ('"', "'")):
+            # (nor the end of a quoted title: "The ad, titled “Why?”, concludes")
             return None     # (an abbreviation's dot, "R-Ky.,", "Raleigh, N.C., who", ends nothing)
         if t.t == ",":
             v = m + 1
@@ -1693,9 +1794,27 @@ def _participle_opener(toks, i, hi) -> bool:
 
 def _sentence_subject(toks, lo, hi):
     """The subject noun phrase at the start of the clause toks[lo..hi]."""
-    i = lo
+    i = _after_dateline(toks, lo, hi)
     while i < hi and toks[i].low in _CONJ:
         i += 1          # "And he made a point of saying ..."
+    if i <= hi and toks[i].low in _DETS and toks[i].low not in _PRONOUNS:
+        # "The ad, titled “X”, concludes ...", "The delegate, who backs Y, warned":
+        # a noun phrase set off by an apposition, then the verb, is the subject
+        # (not an opening phrase to skip, as "In 2010," is)
+        np = _np_fwd(toks, i, hi)
+        if np is not None and np[2] == "description" and np[1] + 2 <= hi and toks[np[1] + 1].low == "and" \
+                and not toks[np[1] + 2].cap:
+            np2 = _np_fwd(toks, np[1] + 2, hi)      # "The delegate and party activist, who ..."
+            if np2 is not None and np2[2] == "description" and np2[1] + 1 <= hi and toks[np2[1] + 1].t == ",":
+                np = (np[0], np2[1], "description", np[3], np[4])
+        if np is not None and np[2] != "pronoun" and np[1] + 1 <= hi and toks[np[1] + 1].t == "," \
+                and not any(toks[x].low in _TIME_UNIT_WORDS or toks[x].low in _TIME_WORDS
+                            for x in range(i, np[1] + 1)) \
+                and _verb_after_apposition(toks, np[1] + 1, hi) is not None:
+            np2 = _np_fwd(toks, np[1] + 2, hi) if np[2] == "description" and np[1] + 2 <= hi else None
+            if np2 is not None and np2[2] == "named" and np2[1] + 1 <= hi and toks[np2[1] + 1].t == ",":
+                return np2      # "The party chairman, Kelly Armstrong, said": the name
+            return np
     # skip a leading adverbial phrase closed by a comma
     if i <= hi and (toks[i].low in _PREPS or toks[i].low in _NON_NAME_FIRST or toks[i].low.endswith("ing")
                     or toks[i].low in _ADVS or _participle_opener(toks, i, hi)
@@ -1704,10 +1823,106 @@ def _sentence_subject(toks, lo, hi):
             if toks[k].t == ",":
                 i = k + 1
                 break
+    elif _time_opener(toks, i, hi):
+        # "A month later, she ...", "Three years earlier, he ...": a span of time
+        # opening the sentence is an adverbial, not its subject
+        for k in range(i, min(hi, i + 25) + 1):
+            if toks[k].t == ",":
+                i = k + 1
+                break
     if i > hi:
         return None
     r = _np_fwd(toks, i, hi)
     return r
+
+
+_TIME_UNIT_WORDS = _TIME_UNITS | {"second", "minute", "hour", "day", "week", "month", "year", "decade", "moment"}
+_TIME_RELATIONS = frozenset({"later", "earlier", "ago", "before", "after", "on", "since"})
+
+
+def _owner_opens_clause(toks, k) -> bool:
+    """The noun toks[k] has an owner ("X's call", "X's clarion call") that
+    opens the clause (after "while", "but", ... only): the owner is the subject,
+    not the object of another speaker's verb ("Y blasted X's call for")."""
+    b = k - 1
+    if b >= 1 and toks[b].word and not toks[b].cap and not _is_poss(toks[b]):
+        b -= 1          # one modifier: "X's clarion call"
+    if b < 0 or not _is_poss(toks[b]) or not toks[b].cap:
+        return False
+    return all(x.low in _CONJ or x.low in _TIME_CLAUSE or x.low in ("although", "though") for x in toks[:b])
+
+
+_PARTY_STATE_RE = re.compile(r"^[RDI]-[A-Z]")
+
+
+def _skip_party_apposition(toks, k, hi) -> int:
+    """toks[k] is a comma after a name: the index after a party-and-state
+    apposition (", R-Ky.,", ", D-N.Y.,"), which US news sets off with commas
+    between a lawmaker and the verb; else k."""
+    if k + 2 > hi or toks[k].t != "," or not _PARTY_STATE_RE.match(toks[k + 1].t):
+        return k
+    for m in range(k + 2, min(hi, k + 8) + 1):
+        if toks[m].t == ",":
+            return m + 1 if m + 1 <= hi else k
+        if not (toks[m].t in (".", "-") or toks[m].cap):
+            return k
+    return k
+
+
+def _say_before_that(toks, t) -> bool:
+    """toks[t] is "that": a say-verb and its object come before it with no
+    clause boundary ("he told ABC's “This Week” that ...", "she told reporters
+    on Monday that ...")."""
+    for x in range(t - 1, max(-1, t - 9), -1):
+        if toks[x].t in (",", ";", ":", "-") or toks[x].low in _TIME_CLAUSE or toks[x].low in ("who", "which"):
+            return False
+        if toks[x].low in ("told", "tells", "tell", "telling") and not toks[x].cap:
+            return True
+    return False
+
+
+def _after_dateline(toks, lo, hi) -> int:
+    """Index after a dateline opening the sentence ("JACKSON, Miss. -- ",
+    "WASHINGTON - "): a place in capitals, an optional state, then a dash."""
+    if lo > hi or not (toks[lo].t.isupper() and len(toks[lo].t) > 2 and toks[lo].word):
+        return lo
+    for k in range(lo + 1, min(hi, lo + 8) + 1):
+        if toks[k].t == "-":
+            while k + 1 <= hi and toks[k + 1].t == "-":
+                k += 1
+            return k + 1 if k + 1 <= hi else lo
+        if not (toks[k].t in (",", ".") or toks[k].cap):
+            return lo
+    return lo
+
+
+def _np_fwd_after_cap(toks, i, hi):
+    """A name opened by a capitalised word that _np_fwd refuses as a verb
+    ("Post bureau chief Jane Doe", "Report host Jane Doe"): after a reporting
+    verb, a capitalised word is part of the name (not a function word)."""
+    if i + 1 > hi or not toks[i].cap or not toks[i].word or toks[i].low in _PRONOUNS \
+            or toks[i].low in _CONJ or toks[i].low in _DETS or toks[i].low in _NON_NAME_FIRST:
+        return None
+    k = i + 1
+    while k <= hi and k - i < 3 and toks[k].cap and toks[k].word:
+        k += 1          # "Post White House bureau chief Jane Doe": more capitalised words
+    for s0 in sorted({i + 1, k}):
+        if s0 <= hi:
+            r = _np_fwd(toks, s0, hi)
+            if r is not None and r[2] == "named":
+                return (i, r[1], "named", i, r[1])
+    return None
+
+
+def _time_opener(toks, i, hi) -> bool:
+    """toks[i:] opens with a span of time before a relation word: "A month
+    later", "Three years earlier", "Two days after the vote"."""
+    for k in range(i, min(hi, i + 3)):
+        if toks[k].low in _TIME_UNIT_WORDS:
+            return k > i and k + 1 <= hi and toks[k + 1].low in _TIME_RELATIONS and (
+                toks[i].low in ("a", "an", "some", "several", "many", "few", "the") or toks[i].low in _COUNT_WORDS
+                or toks[i].t[0].isdigit())
+    return False
 
 
 _DASH_SIGN_RE = re.compile(r"\s*-{1,3}\s*([A-Z][^\n]{1,150}?)\s*\.?\s*$")
@@ -1745,6 +1960,7 @@ def _clause_subject(toks, lo, hi, aside=False):
     the verb may also follow an apposition or relative clause of any verb
     ("Jane Doe, who lost in May, named ...")."""
     starts = []
+    lo = _after_dateline(toks, lo, hi)
     first = toks[lo] if lo <= hi else None
     if first is None:
         return None
@@ -1765,6 +1981,8 @@ def _clause_subject(toks, lo, hi, aside=False):
             i += 1      # "..., even a senior aide said": a focus word before the subject
         if i > hi:
             break
+        if _time_opener(toks, i, hi):
+            continue    # "Three years earlier, she ...": a span of time, not the subject
         np = _np_fwd(toks, i, hi)
         if np is None:
             continue
@@ -1777,6 +1995,8 @@ def _clause_subject(toks, lo, hi, aside=False):
             if np2 is not None and np2[2] == "named" and np2[1] + 1 <= hi:
                 np = (np[0], np2[1], "named", np[0], np2[1])
                 nx = np2[1] + 1
+        if np[2] == "named":
+            nx = _skip_party_apposition(toks, nx, hi)
         t = toks[nx]
         if t.low in _VERBS or t.low in _EXTRA_CUES or (t.low in _ADVS and t.low not in _PRONOUNS) or \
                 (t.word and not t.cap and t.low not in _PREPS and t.low not in _NP_STOP_NEXT
@@ -1911,6 +2131,8 @@ class _Article:
                     nxt = masked[m.end():m.end() + 1]
                     if word not in ("u.s", "u.k", "d.c", "a.m", "p.m") or not nxt.isupper():
                         continue
+                    if word in ("u.s", "u.k") and _AFTER_US_RE.match(masked, m.end()):
+                        continue    # "U.S. Attorney Jane Doe", "the U.S. Senate": a name goes on
                     # "U.S." at a sentence end: accept only when a capital follows a space
             bounds.append(m.end())
         bounds.append(len(masked))
@@ -1946,6 +2168,11 @@ class _Article:
                     # a pronoun prefers the subject of its own sentence over a
                     # name nearer to it in the same sentence
                     cand = subj[1]
+                if cand and self.gender(cand, names) not in ("", "m" if low == "he" else "f"):
+                    # "Feinstein said ..., she said": the pronoun's gender rules out a
+                    # person whom the article calls the other; take the nearest
+                    # earlier person it does not rule out
+                    cand = self.person_of_gender(mention_s, "m" if low == "he" else "f", names) or cand
                 if cand:
                     sp["canonical"] = cand
                     sp["person"] = True
@@ -1982,6 +2209,8 @@ class _Article:
             k = 0
             while k < len(ws) - 1 and (ws[k].lower().rstrip(".") in _TITLE_WORDS or _GEO_ADJ_RE.match(ws[k])):
                 k += 1
+            if k == len(ws) - 1 and ws[-1].lower() in _ORG_WORDS:
+                k = 0       # an organisation keeps its words: "State Department", "Senate Republicans"
             if k:
                 sp["roles"].append(" ".join(ws[:k]))
                 name = " ".join(ws[k:])
@@ -1997,6 +2226,8 @@ class _Article:
         sp["source"] = "description"
         desc = self.folded[mention_s:mention_e]
         dws = desc.split()
+        if len(dws) > 2 and dws[0].lower() in _PART_OF_WORDS and dws[1].lower() == "of":
+            dws = dws[2:]       # "one of the mayor's aides": the group is the speaker
         det = dws[0].lower() if dws else ""
         body = dws[1:] if det in _DETS and dws[1:2] != ["in"] else dws     # (not "three in 10")
         head = _strip_poss(body[-1]).lower() if body else ""
@@ -2047,6 +2278,74 @@ class _Article:
         canon = " ".join(out)
         sp["canonical"] = canon
         return sp
+
+    def gender(self, person, names) -> str:
+        """"m", "f" or "" for a person of this article, from its own words: an
+        honorific before a mention ("Mr.", "Mrs.", "Ms."), and the he/his or
+        she/her that follow a mention up to the next person named (within two
+        sentences). Computed once per article."""
+        g = getattr(self, "_genders", None)
+        if g is None:
+            votes = {}
+            folded = self.folded
+            pm = names.person_mentions
+            # one pass each over the article: pronoun positions and sentence ends
+            pron = [(m.start(), m.group(0)[0] in "Hh" and m.group(0)[:3].lower() != "her")
+                    for m in _GENDER_PRON_RE.finditer(folded)]
+            ppos = [a for a, _m in pron]
+            ends = [m.end() for m in _BOUNDARY_RE.finditer(folded)] if pron else []
+            for x, (mp, p) in enumerate(pm):
+                v = votes.setdefault(p, [0, 0])
+                pre = folded[max(0, mp - 6):mp].split()
+                hon = pre[-1].lower() if pre else ""
+                if hon in ("mr.", "mr"):
+                    v[0] += 3
+                elif hon in ("mrs.", "mrs", "ms.", "ms", "miss"):
+                    v[1] += 3
+                if not pron:
+                    continue
+                nxt = pm[x + 1][0] if x + 1 < len(pm) else len(folded)
+                e = bisect.bisect_right(ends, mp)
+                end = ends[e + 1] if e + 1 < len(ends) else len(folded)      # two sentence ends on
+                for y in range(bisect.bisect_left(ppos, mp), bisect.bisect_left(ppos, min(nxt, end, mp + 800))):
+                    v[0 if pron[y][1] else 1] += 1
+            g = self._genders = {p: ("m" if m >= 2 and m >= 2 * f else "f" if f >= 2 and f >= 2 * m else "")
+                                 for p, (m, f) in votes.items()}
+        return g.get(person, "")
+
+    def _name_like(self, p) -> bool:
+        """A person's name, not "Second Amendment", "Southern California" or
+        "Neither Jane Doe": it opens with a known given name, or with a word
+        that is no function word, place adjective or common word."""
+        ws = p.split()
+        first = ws[0].lower()
+        if ws[-1].lower() in _NOT_PERSON_LAST or ws[-1].lower() in ("democratic", "says", "said"):
+            return False        # ("Jefferson County", "Nevada Democratic")
+        if first in _GIVEN_NAMES:
+            return True
+        return len(ws) > 1 and not (first in _NOT_NAMES or first in _NON_NAME_FIRST or _GEO_ADJ_RE.match(ws[0])
+                                    or first in ("southern", "northern", "eastern", "western", "central")
+                                    or self.common_word(ws[0]))
+
+    def person_of_gender(self, pos, want, names):
+        """The nearest earlier speaker, else the nearest person named before
+        ``pos`` by a given name (within 1,500 characters), whose gender is
+        ``want``."""
+        for sp in reversed(self.speakers):
+            if sp["start"] >= pos:
+                continue
+            if sp["start"] < pos - 1500:
+                break
+            if sp["person"] and sp["canonical"] and self.gender(sp["canonical"], names) == want \
+                    and self._name_like(sp["canonical"]):
+                return sp["canonical"]
+        k = bisect.bisect_left(names.mention_pos, pos) - 1
+        while k >= 0 and names.person_mentions[k][0] >= pos - 1500:
+            p = names.person_mentions[k][1]
+            if self.gender(p, names) == want and self._name_like(p):
+                return p
+            k -= 1
+        return None
 
     def sentence_start(self, pos):
         """Start offset of the sentence holding ``pos`` (None when unknown)."""
@@ -2134,7 +2433,7 @@ class _Article:
             m = k + 1
             while m <= hi and toks[m].low in _ADVS and toks[m].low not in _PRONOUNS:
                 m += 1
-            np = _np_fwd(toks, m, hi)
+            np = _np_fwd(toks, m, hi) or _np_fwd_after_cap(toks, m, hi)
             if np:
                 np = self.apposition_fwd(toks, np, hi)
                 return np, v, ""
@@ -2145,7 +2444,20 @@ class _Article:
             if np is not None and np[2] == "named":
                 return self.apposition_fwd(toks, np, hi), (toks[k].low, "evaluative"), ""
         np = _np_fwd(toks, k, hi)
+        if np is None and k + 2 <= hi and toks[k].cap:
+            np = _np_fwd_after_cap(toks, k, hi)
+            if np is not None and not (np[1] + 1 <= hi and toks[np[1] + 1].low in _VERBS):
+                np = None       # (only right before a verb: "CBS This Morning co-anchor Jane Doe said")
         if np is None:
+            if k == 0 and 1 <= hi and toks[0].cap and toks[0].word and toks[0].low not in _PRONOUNS \
+                    and toks[0].low not in _DETS and toks[1].low in _SAY_FORMS and not toks[1].cap \
+                    and (2 > hi or toks[2].t in (".", ",") or toks[2].low in _PREPS):
+                before = self.text[:toks[0].s].rstrip()
+                if before[-1:] in _DQ + _SQ and before[:-1].rstrip()[-1:] in (",", "!", "?"):
+                    # ',” From said.': mid-sentence, right after a quote closed by a
+                    # comma, a capitalised word before "said" is a name, even one
+                    # spelled like a common word (From, Will, Song)
+                    return (0, 0, "named", 0, 0), _VERBS[toks[1].low], ""
             return None
         np2 = self.apposition_fwd(toks, np, hi)
         m = np2[1] + 1
@@ -2160,6 +2472,10 @@ class _Article:
                     m3 += 1
                 if m3 <= hi and toks[m3].low in _VERBS:
                     head = np if (np[2] == "named" or np3[2] != "named") else np3
+                    if np[2] == np3[2] == "description" and toks[np3[0]].low not in _DETS:
+                        # "the bespectacled, 71-year-old diplomat said": two adjectives
+                        # of one noun phrase, not an apposition
+                        head = (np[0], np3[1], "description", np3[3], np3[4])
                     return head, _VERBS[toks[m3].low], ""
         if m <= hi and toks[m].t == ",":
             m += 1
@@ -2274,6 +2590,14 @@ class _Article:
                 if np:
                     return np, ("according to", "neutral"), "according_to"
         for k in range(n - 1, -1, -1):
+            if k + 3 < n and toks[k + 1].low == "by" and toks[k].low in _SEEN_AS and \
+                    any(toks[x].low == "as" for x in range(k + 3, min(n, k + 12))):
+                # "an option seen by organizers as a “lifeboat”": the agent of a
+                # verb of seeing or calling, with "as", judges the thing so
+                np = _np_fwd(toks, k + 2, n - 1)
+                if np is not None and np[2] != "pronoun" and np[1] + 1 < n and toks[np[1] + 1].low == "as":
+                    lem = _SEEN_AS[toks[k].low]
+                    return np, (lem, self.verbs.get(lem, (lem, "neutral"))[1]), ""
             if k + 2 < n and toks[k + 1].low == "by" and not toks[k].cap and toks[k].low in _VERBS \
                     and " " not in _VERBS[toks[k].low][0] and _passive_at(toks, k):
                 # "X was asked by host Y whether ...": the agent after "by"
@@ -2284,7 +2608,12 @@ class _Article:
             v = _verb_at(toks, k)
             if v is None:
                 t = toks[k]
-                if t.low in _NOMINAL_CUES and k + 1 < n and toks[k + 1].low in ("of", "by", "to", "that"):
+                if t.low in _NOMINAL_CUES and k + 1 < n and (
+                        toks[k + 1].low in ("of", "by", "to", "that")
+                        # "X's call for a “...”", "in X's words, “...”": the noun
+                        # right before the quote
+                        or toks[k + 1].low == "for" and k + 3 >= n - 1 and _owner_opens_clause(toks, k)
+                        or t.low == "words" and toks[k + 1].t == "," and k + 2 >= n - 1):
                     # "X's accusation of", "a pledge by X to"
                     if toks[k + 1].low == "by":
                         np = _np_fwd(toks, k + 2, n - 1)
@@ -2483,12 +2812,12 @@ class _Article:
                         return outer
                 if np[2] == "pronoun" and toks[np[0]].low in ("he", "she") and np[0] >= 2 and \
                         (toks[np[0] - 1].low in _SAY_FORMS or toks[np[0] - 1].low == "that"
-                         and toks[np[0] - 2].low in _SAY_FORMS):
+                         and (toks[np[0] - 2].low in _SAY_FORMS or _say_before_that(toks, np[0] - 1))):
                     # "Another said he hoped with his “whole heart”": the quoted words
                     # are the outer speaker's, whoever the pronoun points to
                     outer = self.attribute_before(toks[:np[0] - (toks[np[0] - 1].low == "that")], 0)
-                    if outer is not None and outer[0][2] != "pronoun":
-                        return outer
+                    if outer is not None and (outer[0][2] != "pronoun" or toks[outer[0][0]].low in ("he", "she")):
+                        return outer    # (also "he did say he found it “...”": the outer "he" reports)
                 if np[2] == "description" and np[0] >= 2 and \
                         (toks[np[0] - 1].low == "that" or toks[np[0] - 1].low in _SAY_FORMS):
                     # "X said (that) the platform should reiterate ...": a thing
@@ -2559,6 +2888,16 @@ class _Article:
                 # "the former secretary of state said the U.S. ...": a word before
                 # the verb ends its subject, so the noun phrase after it is reported
                 sub = _sentence_subject(toks, 0, k - 1)
+                if sub is None and j >= 1:
+                    # "While those surveyed said Jane Doe has the “...”": after a
+                    # subordinating word, the words up to the verb are its subject
+                    s0 = 0
+                    while s0 < j and (toks[s0].low in _TIME_CLAUSE or toks[s0].low in _CONJ
+                                      or toks[s0].low in ("although", "though", "because", "since", "if")):
+                        s0 += 1
+                    sub = _np_fwd(toks, s0, j) if s0 > 0 else None
+                    if sub is not None and (sub[1] != j or sub[2] == "pronoun"):
+                        sub = None
                 return (sub, v, "") if sub else (self.apposition_fwd(toks, np, n - 1), v, "")
             # "went on to say", "is expected to say": the clause subject
             np = _sentence_subject(toks, 0, k - 1)
@@ -2682,6 +3021,10 @@ class _Article:
                                 cand[x].low == got[1][0] and x == got[0][1] + 1 and x + 1 < len(cand)
                                 and cand[x + 1].t in (".", ","))), None)     # (“...?” Jane Doe pressed.)
                             tail = cand[vk + 1:] if vk is not None else []
+                            if tail and tail[0].t == ",":
+                                # "...!” LeVell declared, a point he likes to make ...": the
+                                # attribution ends at the comma after its verb
+                                tail = []
                             if vk is not None and len(tail) <= 25 and not any(
                                     x.low == "that" and (i < 2 or tail[i - 1].low not in _MEDIUM_NOUNS)
                                     for i, x in enumerate(tail)) \
@@ -2730,6 +3073,14 @@ class _Article:
                 att = self.attribute_after(after_toks, speech_end=inner_f[-1:] in (",", "!", "?") and
                                            inner_f[:1].isupper())
                 att_toks = after_toks
+            if att is None and before_toks and after_toks and after_toks[0].low in _NOMINAL_CUES \
+                    and before_toks[-1].cap and _is_poss(before_toks[-1]):
+                # "Obama's “if you like your plan” promise": the owner of the
+                # promise, claim or call said the quoted words
+                lem = _NOMINAL_CUES[after_toks[0].low]
+                x = len(before_toks) - 1
+                att, att_toks = ((x, x, "named", x, x), (lem, self.verbs.get(lem, (lem, "neutral"))[1]), ""), \
+                    before_toks
             if att is None and before_toks:
                 att = self.attribute_before(before_toks, 0)
                 att_toks = before_toks
@@ -3123,6 +3474,17 @@ class _Article:
 
 
 _WRITER_CLAUSE_RE = re.compile(r", (?:while|whereas) ")
+#: words that go on a name after "U.S." ("U.S. Attorney", "the U.S. Senate"), not
+#: a new sentence
+_AFTER_US_RE = re.compile(
+    r"(?:Attorney|Attorneys|Ambassador|Senator|Sen\.|Rep\.|Representative|Secretary|District|Army|Navy|Air Force|"
+    r"Marine|Marines|Coast Guard|Court|Supreme|Department|Embassy|Congress|Senate|House|Chamber|Capitol|"
+    r"Military|Customs|Border|Treasury|Intelligence|Census|Olympic|Trade|Agency|Government|Attorney's|"
+    r"Marshal|Marshals|Commission|Conference|Postal|Forest|Special|Central|Southern|Northern|Eastern|"
+    r"Western|Naval|Defense|State Department|Justice|Consulate|Mission|Envoy)\b")
+# he/his/him/himself, she/her/hers/herself as whole words; written to start with
+# a character class so the engine skips fast to the next h or s
+_GENDER_PRON_RE = re.compile(r"[HhSs](?<![\w][HhSs])(?:(?<=[Ss])he|(?<=[Hh])(?:e|is|im|imself|er|ers|erself))\b")
 # a name (up to four capitalised words) directly followed by a reporting verb
 _SAYS_AFTER_NAME_RE = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:said|says|told|tells|added|argued|wrote|insisted|claimed)\b")
 # compiled once here rather than looked up in the ``re`` cache on every quote
