@@ -479,3 +479,82 @@ def test_term_counts_by_article_chunks_equal_whole(synth_corpus, monkeypatch):
     chunked = scale._term_counts(arts, parts["segments"], parts["quotes"])
     assert len(whole) > 1000 and whole["outlet"].nunique() > 1
     pd.testing.assert_frame_equal(chunked, whole)
+
+
+# --------------------------------------------------------------------------- faster paths, same results
+def test_score_chunk_equals_group_by_group():
+    """The distinctive rows of a chunk of outlets scored at once
+    (scale._score_chunk) are those of scale._score_group outlet by outlet:
+    the same floats, each outlet's rows by z descending, then term; ties in
+    z (equal counts) ordered by term."""
+    import numpy as np
+    vocab = pd.Index(sorted(["border", "crisis", "deal", "migrants", "police", "talks", "vote"]))
+    counts = pd.DataFrame({"outlet": ["north"] * 4 + ["south"] * 5 + ["west"] * 2,
+                           "term": ["border", "crisis", "deal", "vote",
+                                    "border", "migrants", "police", "talks", "vote",
+                                    "deal", "talks"],
+                           "count": [3, 5, 2, 2, 1, 4, 2, 2, 7, 6, 1]})
+    merged = counts.groupby(["outlet", "term"], sort=True)["count"].sum()
+    corpus = counts.groupby("term")["count"].sum().reindex(vocab).to_numpy(dtype=float)
+    alpha = np.maximum(corpus, 1e-9)
+    n_of = counts.groupby("outlet")["count"].sum().astype(float)
+    total = n_of.to_numpy().sum()
+    labels = merged.index.get_level_values(0)
+    codes = vocab.get_indexer(merged.index.get_level_values(1))
+    y = merged.to_numpy(dtype=float)
+    got = scale._score_chunk(labels, codes, y, vocab, corpus, alpha, alpha.sum(), n_of, total)
+    expected = []
+    for g in ["north", "south", "west"]:
+        rows = np.flatnonzero(np.asarray(labels) == g)
+        expected.append(scale._score_group(g, np.asarray(vocab, dtype=object)[codes[rows]], y[rows],
+                                           corpus[codes[rows]], alpha[codes[rows]], alpha.sum(), n_of[g], total))
+    expected = pd.concat(expected, ignore_index=True)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    # "deal" and "vote" have 2 uses each in north (equal z): alphabetical.
+    north = got[got["outlet"] == "north"]["term"].tolist()
+    assert north.index("deal") < north.index("vote")
+
+
+def test_csv_fast_paths_write_what_pandas_writes(monkeypatch):
+    """pipeline.to_csv's shortcuts give pandas' bytes: a float column with
+    many repeated values (formatted once per value), with and without a
+    negative zero; string columns without any comma, quote or line feed
+    (no per-value check) next to ones with them; a frame cut in chunks."""
+    import io
+    import numpy as np
+    monkeypatch.setattr(pipeline, "CSV_CHUNK_ROWS", 37)
+    rng = np.random.default_rng(3)
+    rate = rng.choice([0.0, 2.5, 1000 / 3, np.nan, 12.75, 1e-7], size=200)
+    with_neg_zero = rate.copy()
+    with_neg_zero[5] = -0.0
+    labels = rng.choice(["hedge", "booster", "term:migrants:illegal", "Sánchez"], size=200)
+    notes = rng.choice(["plain", 'he said "no"', "a, b", "two\nlines", ""], size=200)
+    frame = pd.DataFrame({"measure": pd.Series(labels, dtype="str"), "rate": rate, "neg": with_neg_zero,
+                          "count": rng.integers(0, 9, size=200), "note": pd.Series(notes, dtype="str"),
+                          "id": pd.Series([f"a-{i % 17}" for i in range(200)], dtype="str")})
+    assert pipeline._arrow_writable(frame)
+    written = []
+    for part in (frame, frame.iloc[50:130]):
+        expected, got = io.StringIO(), io.StringIO()
+        part.to_csv(expected, index=False, lineterminator="\n", float_format="%.6g")
+        pipeline.to_csv(part, got)
+        assert got.getvalue() == expected.getvalue()
+        written.append(got.getvalue())
+    assert len(written[0]) > len(written[1]) > 0
+    neg = pipeline._format_floats(with_neg_zero)
+    assert neg[5] == "-0" and "0" in set(neg) and "333.333" in set(neg)
+    assert list(pipeline._format_floats(np.array([2.5] * 70 + [np.nan]))[-2:]) == ["2.5", ""]
+
+
+def test_order_by_article_equals_position_map():
+    """order_by_article puts rows in corpus order; the vectorised look-up
+    gives what the position dict gives, and repeated or unknown article ids
+    keep the dict's rules (the last position of a repeated id wins, unknown
+    ids last)."""
+    frame = pd.DataFrame({"article_id": pd.Series(["b", "a", "c", "a", "b", "c"], dtype="str"),
+                          "row": range(6)})
+    assert pipeline.order_by_article(frame, ["a", "b", "c"])["row"].tolist() == [1, 3, 0, 4, 2, 5]
+    assert pipeline.order_by_article(frame, ["c", "b", "a", "b"])["row"].tolist() == [2, 5, 1, 3, 0, 4]
+    assert pipeline.order_by_article(frame, ["c", "a"])["row"].tolist() == [2, 5, 1, 3, 0, 4]
+    in_order = frame.iloc[[1, 3, 0, 4]].reset_index(drop=True)
+    assert pipeline.order_by_article(in_order, ["a", "b"])["row"].tolist() == [1, 3, 0, 4]

@@ -345,3 +345,38 @@ def test_batches_do_not_change_the_result(seed_articles, seed_segments, seed_quo
     d_whole = stance.distinctive_terms(seed_articles, seed_segments, seed_quotes)
     monkeypatch.setattr(stance, "CHUNK_ARTICLES", 1)
     pd.testing.assert_frame_equal(d_whole, stance.distinctive_terms(seed_articles, seed_segments, seed_quotes))
+
+
+def test_outlet_summary_pools_counts_per_outlet():
+    """outlet_summary (all measures at once) gives, for each outlet, the
+    pooled rate 1000 * sum(count) / sum(n_words) of every marker and voice,
+    NaN where an outlet has no words of a voice, and term counts and shares
+    with 0 for variants an outlet never uses."""
+    texts = {"north": ["The firm allegedly erred. It was a crackdown.", "Officials may act soon."],
+             "south": ['The minister said "we will never give up" and left.'],
+             "west": ["Nothing to report today."]}
+    arts = pd.DataFrame([{"article_id": f"{o}-{k}", "outlet": o, "text": t}
+                         for o, ts in texts.items() for k, t in enumerate(ts)])
+    segs = pd.DataFrame({"article_id": arts["article_id"], "segment_id": 0, "start": 0,
+                         "end": arts["text"].str.len(), "kept": True})
+    table, _ = stance.score(arts, segs)
+    out = stance.outlet_summary(table, arts).set_index("outlet")
+    assert sorted(out.index) == ["north", "south", "west"]
+    markers = table[table["family"] == "marker"]
+    checked = 0
+    for (voice, measure), rows in markers.groupby(["voice", "measure"]):
+        column = f"stance_{voice}_{measure}_per_1000"
+        for outlet in out.index:
+            mine = rows[rows["outlet"] == outlet]
+            words = mine["n_words"].sum()
+            expected = 1000 * mine["count"].sum() / words if words else np.nan
+            got = out.loc[outlet, column]
+            assert (np.isnan(got) and np.isnan(expected)) or got == pytest.approx(expected)
+            checked += 1
+    assert checked > 10
+    assert out.loc["north", "stance_author_n_words"] == 12  # 4 + 4 + 4 words
+    assert out.loc["west", "stance_quoted_n_words"] == 0
+    assert np.isnan(out.loc["west", "stance_quoted_hedge_per_1000"])
+    terms = [c for c in out.columns if "_term_" in c and c.endswith("_n")]
+    assert terms and all(out[c].dtype == "int64" for c in terms)
+    assert (out.loc["west", terms] == 0).all()

@@ -98,6 +98,9 @@ _CAPTION_CREDIT = re.compile(
 _CAPTION_VERB = re.compile(r"\b(speaks|gestures|looks on|attends|arrives|poses|waves|is seen|are seen|"
                            r"delivers a speech|addresses|listens|smiles|walks)\b", re.I)
 _DATE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b", re.I)
+# What every _DATE match contains (", " then a four-digit year): a quick
+# search that rules out most paragraphs before the slower _DATE search.
+_YEAR_AFTER_COMMA = re.compile(r", \d{4}")
 _STOP = frozenset(
     "a about above after again against all also am an and any are as at be because been before being "
     "below between both but by can could did do does doing down during each few for from further had "
@@ -138,7 +141,10 @@ def _split(text: str) -> list[dict]:
 
 
 def _n_words(s: str) -> int:
-    return len(_WORDS.findall(s))
+    """``len(_WORDS.findall(s))``, counted without building the list of words
+    (why: a third cheaper; the pattern never matches an empty string, so
+    the matches counted are the same)."""
+    return _WORDS.subn("", s)[1]
 
 
 _CLOSERS = "\"'”’)]"
@@ -225,7 +231,9 @@ def _classify(segs: list[dict], chrome, norm_text: str) -> None:
             continue
         # Cheapest tests first: most paragraphs have no ", " before a year.
         # The credit pattern ends in ")" or ")." at the end of the text.
-        if (norm.endswith((")", ").")) and _CAPTION_CREDIT.search(norm)) or ('"' not in norm and ", " in norm and _DATE.search(norm)
+        if (norm.endswith((")", ").")) and _CAPTION_CREDIT.search(norm)) or ('"' not in norm and ", " in norm
+                                                                            and _YEAR_AFTER_COMMA.search(norm)
+                                                                            and _DATE.search(norm)
                                             and _CAPTION_VERB.search(norm)):
             s["kind"], s["kept"], s["reason"] = "caption", False, "photo caption"
             continue

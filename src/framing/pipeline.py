@@ -87,6 +87,16 @@ def order_by_article(frame: pd.DataFrame, article_ids) -> pd.DataFrame:
     """
     if not len(frame) or "article_id" not in frame.columns:
         return frame
+    # Positions by one hash look-up of the whole column (why: Series.map with
+    # a dict goes value by value); the dict below where ids repeat or are
+    # missing (its last-wins and NaN-last rules).
+    ids = pd.Index(article_ids)
+    if ids.is_unique:
+        key = pd.Series(ids.get_indexer(frame["article_id"]), index=frame.index)
+        if (key.to_numpy() >= 0).all():
+            if key.is_monotonic_increasing:
+                return frame.reset_index(drop=True)
+            return frame.iloc[key.argsort(kind="stable")].reset_index(drop=True)
     position = {aid: i for i, aid in enumerate(article_ids)}
     key = frame["article_id"].map(position)
     if key.is_monotonic_increasing:
@@ -191,6 +201,14 @@ def _format_floats(values) -> "np.ndarray":
     a float column (pandas' FloatArrayFormatter: ``FLOAT_FORMAT % v``, and
     "" for NaN), built without pandas' per-value calls and NA checks."""
     import numpy as np
+    values = np.asarray(values)
+    if len(values) > 64 and not (np.signbit(values) & (values == 0)).any():
+        # Each distinct value formatted once (why: a column repeats values,
+        # such as counts per 1,000 words, and "%" per value is the cost);
+        # -0.0 (written "-0", equal to 0.0) never takes this path.
+        uniq, inverse = np.unique(values, return_inverse=True)
+        if len(uniq) * 2 <= len(values):
+            return _format_floats(uniq)[inverse.reshape(-1)]
     out = np.array([FLOAT_FORMAT % v for v in values.tolist()], dtype=object)
     out[np.isnan(values)] = ""
     return out
@@ -279,11 +297,35 @@ def _csv_column(series: pd.Series):
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     arr = pc.fill_null(arr.cast(pa.string()), "")
+    # Most columns (ids, labels) hold no comma, quote or line feed at all: a
+    # look at the column's bytes settles it (why: the per-value regex below
+    # is most of the cost of rendering a table).
+    if not _has_special_bytes(arr):
+        return arr
     special = pc.match_substring_regex(arr, '[,"\n]')
     if pc.any(special).as_py():
         quoted = pc.binary_join_element_wise('"', pc.replace_substring(arr, '"', '""'), '"', "")
         arr = pc.if_else(special, quoted, arr)
     return arr
+
+
+def _value_bytes(arr):
+    """The UTF-8 bytes of the values of a ``pa.string()`` array (no nulls),
+    one after another, as a numpy view (None when there are none)."""
+    import numpy as np
+    offsets_buf, data_buf = arr.buffers()[1], arr.buffers()[2]
+    if data_buf is None or not len(arr):
+        return None
+    offsets = np.frombuffer(offsets_buf, dtype=np.int32)[arr.offset:arr.offset + len(arr) + 1]
+    return np.frombuffer(data_buf, dtype=np.uint8)[offsets[0]:offsets[-1]]
+
+
+def _has_special_bytes(arr) -> bool:
+    """Whether any value of a ``pa.string()`` array holds a comma, a double
+    quote or a line feed (bytes that never occur inside another UTF-8
+    character)."""
+    data = _value_bytes(arr)
+    return data is not None and bool(((data == 44) | (data == 34) | (data == 10)).any())
 
 
 def _csv_text(frame: pd.DataFrame) -> str:
@@ -295,6 +337,11 @@ def _csv_text(frame: pd.DataFrame) -> str:
     columns = [_csv_column(frame.iloc[:, i]) for i in range(len(frame.columns))]
     rows = pc.binary_join_element_wise(*columns, ",")
     rows = pc.binary_join_element_wise(rows, "\n", "")  # each row ends in a line feed
+    if rows.type == pa.string() and not rows.null_count:
+        # The rows' bytes are consecutive in the array's data buffer: the
+        # text is read from there (why: cheaper than joining them again).
+        data = _value_bytes(rows)
+        return "" if data is None else data.tobytes().decode("utf-8")
     whole = pa.ListArray.from_arrays(pa.array([0, len(rows)], pa.int32()), rows)
     return pc.binary_join(whole, "")[0].as_py()
 

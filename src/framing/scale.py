@@ -125,8 +125,9 @@ def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.Data
     """Term counts per outlet in the author's voice, with the very tokens,
     stop words and n-grams of the analyzer stance.distinctive_terms gives its
     CountVectorizer; rows sorted by outlet, term. The documents are built
-    and counted :data:`TERM_COUNT_ARTICLES` articles at a time and the
-    counts summed (documents never span articles)."""
+    :data:`TERM_COUNT_ARTICLES` articles at a time, kept as one NUL-joined
+    text per outlet and chunk (the batch's author-voice text), and each
+    outlet's texts counted once (documents never span articles)."""
     from . import stance
     empty = pd.DataFrame({"outlet": pd.Series(dtype="str"), "term": pd.Series(dtype="str"),
                           "count": pd.Series(dtype="int64")})
@@ -143,22 +144,26 @@ def _term_counts(articles: pd.DataFrame, segments: pd.DataFrame, quotes: pd.Data
             continue
         quoted = quotes[quotes["article_id"].isin(keep)] if has_quotes else quotes
         docs, ids = stance._voice_documents(chunk, segs, quoted, "author")
+        # Each outlet's documents of the chunk joined with NUL (where n-grams
+        # stop): the text is counted once per outlet at the end (why: one
+        # count per outlet, not a Counter per chunk merged term by term).
         docs_of: dict[str, list[str]] = {}
         for doc, aid in zip(docs, ids):
             docs_of.setdefault(outlet_of[aid], []).append(doc)
         del docs, ids
         for outlet, outlet_docs in docs_of.items():
-            counts = _count_features(outlet_docs)
-            if outlet in by_outlet:
-                by_outlet[outlet].update(counts)
-            else:
-                by_outlet[outlet] = counts
-    rows = []
+            by_outlet.setdefault(outlet, []).append("\x00".join(outlet_docs))
+        del docs_of
+    outlet_col, term_col, count_col = [], [], []
     for outlet in sorted(by_outlet):
-        rows.extend((outlet, term, n) for term, n in sorted(by_outlet[outlet].items()))
-    if not rows:
+        counts = _count_features(by_outlet.pop(outlet))
+        terms = sorted(counts)
+        outlet_col.extend([outlet] * len(terms))
+        term_col.extend(terms)
+        count_col.extend(map(counts.__getitem__, terms))
+    if not term_col:
         return empty
-    return pd.DataFrame(rows, columns=_TERM_COUNT_COLUMNS).astype({"count": "int64"})
+    return pd.DataFrame({"outlet": outlet_col, "term": term_col, "count": count_col}).astype({"count": "int64"})
 
 
 @lru_cache(maxsize=1)
@@ -289,6 +294,34 @@ def _score_group(g, terms, yi, corpus_i, alpha, a0: float, ni: float, total: flo
     return frame.sort_values(["z", "term"], ascending=[False, True], kind="stable")
 
 
+def _score_chunk(labels, codes, y, vocab, y_corpus, alpha_all, a0: float, n_of, total: float) -> pd.DataFrame:
+    """:func:`_score_group` of every group of a chunk at once (why: one
+    vectorised pass and one sort instead of a frame and a sort per group):
+    ``labels``/``codes`` the groups and vocabulary positions of the merged
+    (group, term) counts ``y``, sorted by group then term. The same
+    element-wise arithmetic, with each group's ``n_of`` repeated over its
+    rows, so the same floats; rows ordered by group, z descending, then term
+    (``vocab`` is sorted, so a term's position orders it as its text does).
+    """
+    import numpy as np
+    g_codes, groups = pd.factorize(labels, sort=True)
+    ni = n_of.reindex(groups).to_numpy(dtype=float)[g_codes]
+    yi = y
+    corpus_i = y_corpus[codes]
+    alpha = alpha_all[codes]
+    yj = corpus_i - yi
+    nj = total - ni
+    delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
+             - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
+    var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
+    z = delta / np.sqrt(var)
+    order = np.lexsort((codes, -z, g_codes))
+    return pd.DataFrame({"outlet": np.asarray(groups, dtype=object)[g_codes[order]],
+                         "term": np.asarray(vocab, dtype=object)[codes[order]],
+                         "delta": delta[order], "z": z[order],
+                         "count": yi[order].astype("int64"), "count_other": yj[order].astype("int64")})
+
+
 #: Upper bound on the (outlet, term) rows merged at once by _write_distinctive.
 DISTINCTIVE_CHUNK_ROWS = 200_000
 
@@ -369,20 +402,15 @@ def _write_distinctive(parts_dir: Path, out: Path, fmt: str) -> Path | None:
             .groupby(["outlet", "term"], sort=True)["count"].sum()
         labels = merged.index.get_level_values(0)
         codes = vocab.get_indexer(merged.index.get_level_values(1))
-        y = merged.to_numpy(dtype=float)
-        terms = np.asarray(vocab, dtype=object)[codes]
-        bounds = np.searchsorted(pd.factorize(labels, sort=True)[0], np.arange(labels.nunique() + 1))
-        scored = []
-        for i, g in enumerate(labels.unique()):
-            rows = slice(bounds[i], bounds[i + 1])
-            scored.append(_score_group(g, terms[rows], y[rows], y_corpus[codes[rows]], alpha_all[codes[rows]],
-                                       a0, n_of[g], total)[columns])
+        frame = _score_chunk(labels, codes, merged.to_numpy(dtype=float), vocab, y_corpus, alpha_all, a0,
+                             n_of, total)[columns]
         if fmt == "csv":  # one write per chunk: CSV rows do not depend on their neighbours
-            writer.write(pd.concat(scored, ignore_index=True) if len(scored) > 1 else scored[0])
+            writer.write(frame)
         else:  # a row group per group, as before
-            for frame in scored:
-                writer.write(frame)
-        del merged, labels, codes, y, terms, scored
+            cuts = np.flatnonzero(frame["outlet"].to_numpy()[1:] != frame["outlet"].to_numpy()[:-1]) + 1
+            for a, b in zip([0, *cuts.tolist()], [*cuts.tolist(), len(frame)]):
+                writer.write(frame.iloc[a:b])
+        del merged, labels, codes, frame
         _release_memory()
     shutil.rmtree(spill_dir, ignore_errors=True)
     return writer.close()
@@ -764,6 +792,11 @@ def _run(source, out, *, engine, workers, scheduler, roster, batch_size, fmt, pr
                         bar.update(len(batch))
             else:
                 client, cluster, startup = _start(workers, scheduler)
+                # The client's own long-lived objects join the frozen ones (why:
+                # else every _release_memory of the final step walks them all,
+                # some 50 ms each; see _frozen_gc).
+                import gc
+                gc.freeze()
                 analysed, reused = _run_dask(batches, manifest, parts_dir, client=client,
                                              shared=scheduler is None, workers=workers,
                                              clean_options=clean_options, bar=bar, max_in_flight=max_in_flight,
@@ -910,8 +943,13 @@ def _name_facts(item: tuple[int, Path], schema) -> tuple[dict, dict]:
     names = m["canonical"].tolist()
     counts = Counter(names)
     rows: dict = {}
-    # Only the fields people._best_role and _context_row read are kept.
-    for k, (name, r) in enumerate(zip(names, m[[c for c in _ROLE_FIELDS if c in m.columns]].to_dict("records"))):
+    # Only the fields people._best_role and _context_row read are kept. The
+    # row dicts are built from column lists (why: DataFrame.to_dict("records")
+    # boxes value by value, several times slower; the same values).
+    fields = [c for c in _ROLE_FIELDS if c in m.columns]
+    records = [dict(zip(fields, values)) for values in zip(*(m[c].tolist() for c in fields))] if fields \
+        else [{} for _ in names]
+    for k, (name, r) in enumerate(zip(names, records)):
         rows.setdefault(name, []).append(((p, k), r))
     best: dict = {}
     for name, found in rows.items():
@@ -1136,7 +1174,8 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
 
     With a Dask ``client`` whose workers share this folder, the people of
     each partition and the outlet partials are computed on the
-    workers, in parallel (the same tables).
+    workers, in parallel, and the distinctive table is written by a worker
+    while the rest runs (the same tables).
 
     Returns ``articles`` (:data:`ARTICLE_COLUMNS`), ``outlets`` and
     ``"_summary"`` (the :class:`framing.cli.SummaryTotals`).
@@ -1150,6 +1189,13 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
     quote_schema, mention_schema = _schema(quote_files), _schema(mention_files)
     art_parts = _part_files(parts_dir, "articles")
     art_schema = _schema(art_parts)
+
+    # The distinctive table needs only the term counts: with a Dask client it
+    # is written by a worker while this process does the rest (why: it is
+    # the longest serial piece of the final step; the same file).
+    distinctive = None
+    if client is not None and _part_files(parts_dir, "term_counts"):
+        distinctive = client.submit(_write_distinctive, parts_dir, out, fmt, pure=False)
 
     # people: per partition, with a compact context for the rest of the corpus
     people_parts: list[Path] = []
@@ -1219,12 +1265,15 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
                 summary_files[name] = files
                 _add_totals(totals, parts_dir, name)
         _release_memory()
-    if _part_files(parts_dir, "term_counts"):
+    if distinctive is None and _part_files(parts_dir, "term_counts"):
         _write_distinctive(parts_dir, out, fmt)
         _release_memory()
     articles = _read_articles(parts_dir, art_parts, art_schema)
     outlets_table = _streamed_outlets(summary_files, articles, client=client)
     pipeline.write_tables({"outlets": outlets_table}, out, fmt=fmt)
+    if distinctive is not None:
+        distinctive.result()
+        distinctive.release()
     shutil.rmtree(parts_dir / "_people", ignore_errors=True)
     shutil.rmtree(parts_dir / "_summary", ignore_errors=True)
     return {"articles": articles, "outlets": outlets_table, "_summary": totals}

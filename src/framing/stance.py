@@ -361,7 +361,7 @@ class _Tokens:
     characters, or another segment), which decides whether a term may run on.
     """
 
-    __slots__ = ("low", "start", "end", "gap", "hash")
+    __slots__ = ("low", "start", "end", "gap", "_hashes")
 
     def __init__(self, low: np.ndarray, word: np.ndarray, sep: np.ndarray,
                  seg_start: np.ndarray, seg_end: np.ndarray):
@@ -373,7 +373,7 @@ class _Tokens:
         start, seg = start[keep], seg[keep]
         end = np.minimum(end[keep], seg_end[seg]) if len(seg_start) else end[keep]
         self.low, self.start, self.end = low, start, end
-        self.hash = _word_hashes(low, start, end)
+        self._hashes = None
         # A gap is a separator when all its characters are spaces or hyphens inside
         # one segment; a single apostrophe is kept apart ("prosecutor's").
         gap = np.full(len(start), _GAP_BREAK, dtype=np.int8)
@@ -384,6 +384,15 @@ class _Tokens:
             g = np.where((b - a == 1) & (low[a] == 39), _GAP_APOS, g)
             gap[1:] = np.where(seg[:-1] == seg[1:], g, _GAP_BREAK)
         self.gap = gap
+
+    @property
+    def hash(self) -> np.ndarray:
+        """The words' hashes, computed when first needed (why: only the
+        matcher needs them all; sentence cuts alone, as for the distinctive
+        terms' documents, hash just the few words before a full stop)."""
+        if self._hashes is None:
+            self._hashes = _word_hashes(self.low, self.start, self.end)
+        return self._hashes
 
 
 _BUCKET_BITS = 18
@@ -659,9 +668,11 @@ def _sentence_cuts(folded: np.ndarray, tokens: _Tokens) -> np.ndarray:
     after_word = (tokens.end[w] == p[dot]) if len(tokens.end) else np.zeros(len(dot), bool)
     dot, w = dot[after_word], w[after_word]
     w0, length = tokens.start[w], tokens.end[w] - tokens.start[w]
-    skip = np.isin(tokens.hash[w], _ABBREV_HASH) | ((length == 1) & upper[w0])
+    # The same hashes as tokens.hash[w], of these few words only.
+    hashes = _span_hashes(tokens.low, w0, tokens.end[w])
+    skip = np.isin(hashes, _ABBREV_HASH) | ((length == 1) & upper[w0])
     # "No." and "Fig." abbreviate only before a number ("said no. Then" ends a sentence).
-    numeric = np.isin(tokens.hash[w], _NUMERIC_ABBREV_HASH)
+    numeric = np.isin(hashes, _NUMERIC_ABBREV_HASH)
     skip &= ~numeric | digit[_advance(space[:n], q[dot])]
     # Dotted initials ("U.S."): the word is preceded by a dot; checked one by one (rare).
     for i in np.flatnonzero(~skip & (w0 >= 2) & (pad[np.maximum(w0 - 1, 0)] == 46)).tolist():
@@ -1300,21 +1311,32 @@ def outlet_finish(partial: dict | None, articles: pd.DataFrame) -> pd.DataFrame:
         cols[f"stance_{voice}_n_words"] = tv.reindex(outlets).fillna(0).astype("int64")
     both = cols["stance_author_n_words"] + cols["stance_quoted_n_words"]
     cols["stance_quoted_word_share"] = (cols["stance_quoted_n_words"] / both.replace(0, np.nan))
+    # Each (voice, measure) and (voice, referent, variant) is a row of an
+    # outlets-wide matrix (why: one unstack and array arithmetic instead of
+    # a group, a reindex and a division per measure; the same element-wise
+    # operations on the same values, missing outlets NaN, groups sorted).
     agg = partial["rated"]
     if agg is not None and len(agg):
-        for (voice, measure), g in agg.groupby(level=[0, 1], sort=True):
-            g = g.droplevel([0, 1]).reindex(outlets)
-            rate = 1000.0 * g["count"] / g["n_words"].where(g["n_words"] > 0)
-            cols[f"stance_{voice}_{measure}_per_1000"] = rate
+        wide = agg[["count", "n_words"]].unstack(level=2).astype(float)
+        count = wide["count"].reindex(columns=outlets).to_numpy()
+        n_words = wide["n_words"].reindex(columns=outlets).to_numpy()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rate = 1000.0 * count / np.where(n_words > 0, n_words, np.nan)
+        for k, (voice, measure) in enumerate(wide.index.tolist()):
+            cols[f"stance_{voice}_{measure}_per_1000"] = rate[k]
     agg = partial["terms"]
     if agg is not None and len(agg):
         ref_tot = agg.groupby(level=[0, 1, 3], sort=True).sum()
-        for (voice, ref, var), g in agg.groupby(level=[0, 1, 2], sort=True):
-            g = g.droplevel([0, 1, 2]).reindex(outlets).fillna(0)
-            tot = ref_tot.loc[(voice, ref)].reindex(outlets)
+        used = agg.unstack(level=3).astype(float).reindex(columns=outlets).fillna(0)
+        tot = ref_tot.unstack(level=2).astype(float).reindex(columns=outlets)
+        n = used.to_numpy()
+        t = tot.to_numpy()[tot.index.get_indexer(used.index.droplevel(2))]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = n / np.where(t > 0, t, np.nan)
+        for k, (voice, ref, var) in enumerate(used.index.tolist()):
             name = f"stance_{voice}_term_{_slug(ref)}_{_slug(var)}"
-            cols[f"{name}_n"] = g.astype("int64")
-            cols[f"{name}_share"] = g / tot.where(tot > 0)
+            cols[f"{name}_n"] = n[k].astype("int64")
+            cols[f"{name}_share"] = share[k]
     out = pd.concat([out, pd.DataFrame(cols, index=out.index)], axis=1)
     return out.reset_index()
 
