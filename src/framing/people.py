@@ -453,12 +453,20 @@ def _sentence_start(norm: str, pos: int, seg_start: int) -> bool:
     return j < seg_start or norm[j] in ".!?:\n•"
 
 
-def _title_case_paragraph(seg_text: str) -> bool:
-    if seg_text.rstrip().endswith("."):           # headlines carry no full stop; name-dense sentences do
-        return False
+_HEADLINE_LOWER = frozenset("a an and as at but by for in of on or the to vs via".split())
+
+
+def _title_case_paragraph(seg_text: str, first: bool = False) -> bool:
     words = _TITLECASE_RE.findall(seg_text)
     if len(words) < 3 or len(words) > 20:
         return False
+    if seg_text.rstrip().endswith("."):           # headlines carry no full stop; name-dense sentences do
+        if not first:
+            return False
+        # an article's first line may be its headline with a full stop added by the feed ("Senate
+        # Aide Shrugs, Skips Question."): then every word but the short function words is capitalised
+        content = [w for w in words if w.lower() not in _HEADLINE_LOWER]
+        return len(content) >= 4 and sum(1 for w in content if w[0].isupper()) >= 0.9 * len(content)
     # short function words ("of", "the", "at") are lower case in title case too: judge the long words
     long_words = [w for w in words if len(w) > 3]
     if len(long_words) < 3:
@@ -477,6 +485,18 @@ _ORG_NOUN_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh
                                  r"coalition|nonprofit|non-profit|think\s+tank|band|startup|start-up|website|"
                                  r"newspaper|magazine|publisher|militia|retailer|label|studio|restaurant|hotel|"
                                  r"outlet|PAC)\s+$")
+_ORG_OF_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][\w-]*\s+([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
+_OF_TITLE_AFTER_RE = re.compile(r"\s+of\s+([A-Z][\w-]*)\s+[A-Z]")
+_TITLE_PREFIX_BEFORE_RE = re.compile(r"(?<![\w-])(?:then|ex)$")
+# the rest of a body's name after a possessive: "People's Republic", "Officers' Training Corps"
+_BODY_AFTER_POSS_RE = re.compile(r"['\u2019]s?\s+(?:[A-Z][\w-]*\s+){0,3}(?:Republic|Corps|Party|Union|League|"
+                                 r"Association|Front|Council|Army|Movement|Fund|Church|College|School|University|"
+                                 r"Hospital|Day|Committee|Alliance|Federation|Congress|Assembly)\b")
+# a common noun right after a capitalised sequence that names a place, venue, event or programme
+_THING_NOUN_AFTER_RE = re.compile(r"(?:'s?)?\s+(?:restaurants?|hotels?|motels?|cafes?|caf\u00e9s?|diners?|bars?|pubs?|"
+                                  r"stores?|shops?|malls?|chats?|programs?|programmes?|meals?|festivals?|parade|"
+                                  r"awards?|medals?|prize|stadium|arena|casino|resort|golf\s+course|"
+                                  r"museum|airport|highway|expressway|bridge|ranch|plantation)\b")
 _FOUNDER_VERB_AFTER_RE = re.compile(r"\s+(?:founded|co-founded|started|created|launched|built|runs|ran|leads|led|"
                                     r"owns|owned|heads|headed|joined|left|chairs|chaired|bought|sold|manages|managed|"
                                     r"hosts|hosted|set|formed|represents|represented|works|worked|directs|directed|"
@@ -772,7 +792,8 @@ def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = No
     honorifics = lex.honorifics
     country_names, adj_country = lex.country_names, lex.adj_country
     for para, (sid, lo, hi, kind) in enumerate(segs):
-        heading = (kind in ("title", "heading") or hi - lo < 160) and _title_case_paragraph(norm[lo:hi]) \
+        heading = (kind in ("title", "heading") or hi - lo < 160) \
+            and _title_case_paragraph(norm[lo:hi], para == 0 and len(segs) > 1) \
             and sid not in listed and not _LIST_ENTRY_RE.match(norm, lo, hi) and not _BYLINE_RE.match(norm, lo, hi) \
             and not norm[lo:hi].rstrip().endswith(":")    # "From Andrea Peyser writing at The New York Post:"
         for m in _SEQ_RE.finditer(norm, lo, hi):
@@ -780,9 +801,11 @@ def _candidates(norm: str, segs: list, lex: _Lex, countries: Counter | None = No
             b = base - 1
             if b >= 0:
                 ch = norm[b]
-                if (ch.isalnum() or ch in "_'.-") and not (ch == "-" and (b == 0 or norm[b - 1] in " \n\t")):
+                if (ch.isalnum() or ch in "_'.-") and not (ch == "-" and (b == 0 or norm[b - 1] in " \n\t")) \
+                        and not (ch == "-" and _TITLE_PREFIX_BEFORE_RE.search(norm, max(0, b - 6), b)):
                     continue                    # inside a word ("McDonald" is matched whole from "M");
-                                                # a dash after a space is a bullet: "-Philip Bump explains"
+                                                # a dash after a space is a bullet: "-Philip Bump explains";
+                                                # "then-President George W. Bush": a title after "then-"/"ex-"
             seq = m.group(0)
             parts = seq_cache.get(seq)
             if parts is None:
@@ -961,6 +984,8 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
         if i + 1 < n_t and (low[i] + " " + low[i + 1] in lex.places or low[i] + " " + low[i + 1] in lex.country_names):
             break                        # "New Hampshire Union Leader": the word opens a place name
         i += 1
+    if i + 1 < n_t and low[i] == "gen" and low[i + 1].rstrip("s") in ("x", "y", "z", "xer", "zer"):
+        return ("other", i, n_t, "", (), (), False, "")    # "Gen X", "Gen Xers": a generation, not a general
     if i + 1 < n_t and low[i] in _SHIP_PREFIXES:
         return ("other", i, n_t, "", (), (), False, "")    # "HMS Queen Elizabeth", "USS Gerald R. Ford": a ship
     # a whole known entity or place ("European Commission", "Hong Kong") is never a title + name
@@ -1021,6 +1046,10 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     while i < n_t - 2 and (low[i] in _DESCRIPTORS or low[i] in _GROUP_WORDS):     # "Democrats Hillary Clinton"
         title_mods.append(toks[i])
         i += 1
+    if i < n_t - 2 and low[i] in _OF_TITLE_TAILS and low[i + 1] in lex.given and low[i] not in lex.given \
+            and not title_phrase:
+        i += 1                           # "(secretary of) State Ann Lowe", "(Chief of) Staff Rhoda Menzies":
+                                         # the end of a title written with "of", then the name
     if i < n_t - 2 and low[i] in _JOB_NOUNS and not title_phrase:
         i += 1                           # "Shooter Dylann Roof", "Gunman Omar Mateen": a description, not a name
     # "South Korean-born Monte Haines": a derived adjective before the name is a description
@@ -1117,7 +1146,15 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
         return ("acronym" if len(name_toks) == 1 and _is_acronym(name_toks[0]) else "other", i, j) + out + ("",)
     if any(t in lex.adj_country or t in lex.country_names or (t.endswith("s") and t[:-1] in lex.adj_country)
            for t in nlow) or head in _GROUP_WORDS:
-        return other
+        # "Rep. Nina Israel", "owner Dana Cuban", "editor Colin French": a given name, then a surname
+        # that is also a nationality or a country (after a title or honorific, or mid-sentence for a
+        # nationality word)
+        if not (2 <= len(nlow) <= 3 and given_first and head not in _GROUP_WORDS and nlow[0] not in lex.nonname
+                and not any(t in lex.places or t in lex.country_names or t in lex.adj_country for t in nlow[:-1])
+                and name_toks[-1][1:].islower()
+                and (("honorific" in evidence or "title" in evidence)
+                     or (len(nlow) == 2 and head in lex.adj_country and not sent_start and i == 0))):
+            return other
     if len(nlow) == 2 and not given_first and nlow[1] in lex.given and (
             nlow[0] in _EPITHETS or (nlow[0].endswith("ing") and len(nlow[0]) > 5)):
         return other                     # "Crazy Bernie", "Electing Hillary": a nickname or a slogan
@@ -1130,6 +1167,9 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     if len(nlow) == 2 and head in lex.titles and (nlow[0] in _US_STATES or nlow[0] in lex.places
                                                    or nlow[0] in lex.adj_country):
         return other                     # "The Florida Senator lost": an office, no name after it
+    if any(t in _HOLIDAY_WORDS for t in nlow) and not (given_first and len(nlow) == 2 and nlow[1] in _HOLIDAY_WORDS
+                                                          and nlow[0] not in _HOLIDAY_WORDS):
+        return other                     # "Christmas Day", "a Ramadan Iftar supper": a day or a meal
     if len(nlow) == 1 and len(head) > 5 and head.endswith("ism"):
         return other                     # "Judaism", "Trumpism": a creed or movement
     if len(nlow) > 1 and (nlow[0] in _STORM_HEADS or (i > 0 and low[i - 1] in _STORM_HEADS)):
@@ -1137,8 +1177,10 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     if len(nlow) > 1 and not given_first and (nlow[0] in _PLACE_HEADS or nlow[0] in _ORG_HEADS
                                               or any(t in lex.places for t in nlow[:-1])):
         return other                     # "Kentucky Republican", "West Roxbury", "Team Inferno"
-    if len(nlow) > 2 and any(a + " " + b in lex.places for a, b in zip(nlow, nlow[1:-1])):
-        return other                     # "Near East Policy", "New Hampshire Union Leader": a place inside
+    if len(nlow) > 2 and any(a + " " + b in lex.places or a + " " + b in lex.country_names
+                             for a, b in zip(nlow, nlow[1:-1])):
+        return other                     # "Near East Policy", "New Hampshire Union Leader", "United States
+                                         # Mint": a place or a country inside
     if len(nlow) > 1 and any(t in lex.nonname for t in nlow[1:]) and not kept_word:
         return other
     if len(nlow) > 4 and sum(1 for t in nlow if t not in _PARTICLE_WORDS) > 4:
@@ -1151,6 +1193,10 @@ def _parse_tokens(toks: tuple, sent_start: bool, lex: _Lex) -> tuple:
     return ("", i, j) + out + ("",)
 
 
+# last words of titles written with "of" ("chief of staff", "secretary of state")
+_OF_TITLE_TAILS = frozenset(t.rsplit(" of ", 1)[1] for t in A.titles()
+                            if " of " in t and " " not in t.rsplit(" of ", 1)[1])
+_HOLIDAY_WORDS = _wset("holidays")
 _FAMILY_FIRST = _words_file("people_family_first.txt")
 # a romanised Chinese syllable (pinyin, also the Vietnamese and Korean spellings it covers)
 _PINYIN_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxzcsrwy])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|"
@@ -1170,7 +1216,8 @@ def _east_asian_given(toks) -> bool:
 _VIETNAMESE_GIVEN = _wset("vietnamese_given")
 
 
-_PORTFOLIO_BEFORE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|Commissioner|Ambassador|"
+_PORTFOLIO_BEFORE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|Undersecretary|Commissioner|"
+                                  r"Ambassador|"
                                   r"Envoy|Spokes(?:man|woman|person)|Minister of State|Secretary of State|"
                                   # heads of a body: "President of the European Commission X"
                                   r"President|Chair(?:man|woman|person)?|Director(?:-General)?|"
@@ -1206,7 +1253,15 @@ def _split_portfolio(c: _Cand, norm: str, lex: _Lex) -> tuple | None:
     title_words = pm.group(1).split()
     suf = _title_suffix(title_words, lex)
     if suf is None:
-        return None
+        # a title written with "of" whose last word opens the candidate: "Chief of | Staff Rhoda Menzies"
+        full = title_words + [pm.group(2)] + ([pm.group(3).strip()] if pm.group(3) else []) + list(toks[:k])
+        suf = _title_suffix(full, lex)
+        if suf is None or " of " not in suf[2]:
+            return None
+        c.tokens, c.offs = toks[k:], c.offs[k:]
+        c.start = c.offs[0]
+        mods = " ".join(full[suf[0]:suf[1]])
+        return suf[2], "", mods, mods
     role = f"{pm.group(2)} {pm.group(3) or ''}{' '.join(toks[:k])}"     # "for Immigration", "to the UN"
     body = " ".join(toks[:k])
     c.tokens, c.offs = toks[k:], c.offs[k:]
@@ -1277,7 +1332,7 @@ def _analyse(c: _Cand, norm: str, lex: _Lex) -> None:
                     "true" if body in lex.places or body in lex.country_names else "false")
         elif off != "true" and _principal_status(portfolio[2], c, {}, lex, []) == "true":
             off = "true"                 # "Inspector-General of Police X": a state body named
-        c.role, c.official, c.institution, c.country = f"{role} {portfolio[1]}", off, inst, ctry
+        c.role, c.official, c.institution, c.country = f"{role} {portfolio[1]}".rstrip(), off, inst, ctry
         c.evidence.append("title")
     if kind:
         c.kind = kind
@@ -2806,6 +2861,28 @@ def _title_case_bylines(norm: str, segs: list, lex: _Lex) -> str:
     return norm if out is None else "".join(out)
 
 
+def _in_quoted_title(c, norm: str) -> bool:
+    """Whether the candidate stands inside a short quotation written in title case (the title of a
+    song, book or film: "Let's Stay Loud", "Nine Hard Lessons the Press Ignores")."""
+    before = norm[c.seg_lo:c.start]
+    if before.count('"') % 2 == 0:
+        return False
+    op = before.rfind('"') + c.seg_lo
+    cl = norm.find('"', c.end, c.seg_hi)
+    if cl < 0 or cl - op > 90:
+        return False
+    words = _TITLECASE_RE.findall(norm[op + 1:cl])
+    content = [w for w in words if w.lower() not in _HEADLINE_LOWER]
+    return len(words) >= 3 and len(content) >= 3 and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _named_in_body(word: str, norm: str, segs: list, cands: list) -> bool:
+    """Whether ``word`` is written, capitalised, outside the article's headings."""
+    pat = re.compile(r"(?<![\w'-])" + re.escape(_strip_poss(word)) + r"(?![\w-])")
+    heads = {c.seg_id for c in cands if c.heading}
+    return any(sid not in heads and pat.search(norm, lo, hi) for sid, lo, hi, _ in segs)
+
+
 def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, year: int | None = None) -> list[tuple]:
     """Mention rows of one article (tuples in :data:`MENTION_COLUMNS` order, reading order);
     ``year`` (the article's, when known) limits :data:`people_known_officials` to offices taken by then."""
@@ -2842,6 +2919,30 @@ def _article_mentions(aid: str, outlet: str, text: str, segs: list, lex: _Lex, y
         ev = set(c.evidence)
         if c.heading and not _strong(c):
             continue
+        if c.heading and "given" not in ev and not (ev & {"honorific", "credit", "age"}) \
+                and _official_key(c.name) not in known_off and not _named_in_body(c.tokens[-1], norm, segs, cands):
+            c.kind = "other"             # "Senate Aide Shrugs", "Running Mate Pick": in a title-case headline a
+            continue                     # title is followed by any capitalised word; a person named there
+                                         # is named again in the story
+        if n >= 2 and A.fold(c.tokens[-1]) in lex.title_words and not _strong(c):
+            om = _OF_TITLE_AFTER_RE.match(norm, c.end)
+            if om and A.fold(c.tokens[-1]) + " of " + A.fold(om.group(1)) in lex.titles:
+                c.kind = "other"         # "Garcia Chief | of Staff Rhoda Menzies": a title's first word ends
+                continue                 # the sequence; the name comes after the title
+        if "given" not in ev and "honorific" not in ev and "title" not in ev:
+            om = _ORG_OF_BEFORE_RE.search(norm, max(c.seg_lo, c.start - 40), c.start)
+            if om and lex.cues.get(A.fold(om.group(1))) in ("organisation", "place"):
+                c.kind = "other"         # "the Harbor Museum of Art", "the Lakeside Institute of Technology": the
+                continue                 # end of a body's name, not a person (whatever apposition follows)
+        if "given" not in ev and not _strong(c) and _in_quoted_title(c, norm):
+            c.kind = "other"             # the hit "Let's Stay Loud", the film "Lava Bay 2: Oh Boy No!": words of
+            continue                     # a title-case quotation name a work, not a person
+        if "given" not in ev and not _strong(c) and _BODY_AFTER_POSS_RE.match(norm, c.end):
+            c.kind = "other"             # "the Democratic People's Republic", "the Reserve Officers' Training
+            continue                     # Corps": a plural noun's possessive inside a body's name
+        if "given" not in ev and not _strong(c) and _THING_NOUN_AFTER_RE.match(norm, c.end):
+            c.kind = "other"             # "the Silver Otter restaurant", "a Vimeo Livestream chat": the name of
+            continue                     # a place, event or programme, told by the common noun after it
         if "after-preposition" in ev and ev <= {"given", "honorific", "after-preposition"} and norm[c.end:c.end + 1] == "," \
                 and _US_STATE_AFTER_RE.match(norm, c.end, min(len(norm), c.end + 24)):
             c.kind = "place"             # "in Santa Monica, Calif.", "in St. Clairsville, Ohio" ("Santa" a given
