@@ -148,6 +148,41 @@ def test_scare_quotes_and_titles():
     assert r["kind"] == "partial" and r["speaker_type"] == "official"
 
 
+def test_characterising_verb_makes_partial_quote():
+    # a short quoted stretch after "portrayed ... as", "derided", "deemed" with an
+    # actor as subject is that actor's wording, not the writer's scare quote
+    text = ("Senator Mara Quill portrayed the toll bill as a “giveaway” to road builders.\n"
+            "The mayor derided the “old guard” at the town fair.\n"
+            "The review board deemed her “fit to serve” after a long hearing.\n"
+            "A “pop-up” market opened in the square on Friday.")
+    q = run(text)
+    r = one(q, "giveaway")
+    assert r["kind"] == "partial" and r["speaker"] == "Mara Quill" and r["verb"] == "portray"
+    r = one(q, "old guard")
+    assert r["kind"] == "partial" and r["speaker"] == "mayor"
+    r = one(q, "fit to serve")
+    assert r["kind"] == "partial" and r["verb"] == "deem"
+    # no characterising verb, no actor: still a scare quote
+    assert one(q, "pop-up")["kind"] == "scare"
+    # the verb's own subject, not the sentence's: a relative clause, a pronoun
+    # after "although", "made it clear"; a participle takes the sentence's subject
+    text = ("Mr. Vole’s gloomy mood was far from the warm welcome by his niece Ada Vole, "
+            "who portrayed him as a “true friend” of farmers.\n"
+            "Ada Vole backed the plan, although she made it clear that she has “grave doubts” about its cost.\n"
+            "Tom Birch took a full page in The Harbour Times, hammering the “lazy thinking” of the board.\n"
+            "Mr. Birch’s “timid” budget pronouncements drew jeers.")
+    q = run(text)
+    r = one(q, "true friend")
+    assert (r["kind"], r["speaker"], r["speaker_mention"]) == ("partial", "Ada Vole", "Ada Vole, who")
+    r = one(q, "grave doubts")
+    assert (r["kind"], r["speaker"], r["speaker_mention"], r["verb"]) == ("partial", "Ada Vole", "she", "make clear")
+    r = one(q, "lazy thinking")
+    assert (r["kind"], r["speaker"], r["verb"]) == ("partial", "Tom Birch", "hammer")
+    # the owner of the pronouncements, two words away, spoke the quoted word
+    r = one(q, "timid")
+    assert (r["kind"], r["speaker_mention"], r["verb"]) == ("partial", "Birch’s", "say")
+
+
 def test_indirect_speech():
     q = run("The minister said that the new law would take effect in March.", indirect=True)
     r = one(q, "new law")

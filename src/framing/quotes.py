@@ -278,6 +278,10 @@ _NOMINAL_CUES = {"accusation": "accuse", "accusations": "accuse", "pledge": "ple
                  "claims": "claim", "remarks": "say", "words": "say", "comments": "comment",
                  "description": "describe", "call": "call", "vow": "vow", "criticism": "criticize",
                  "insistence": "insist", "assertion": "assert", "message": "say"}
+#: the nominal cues, and nouns for a person's public wording, that name the owner's words
+#: from up to two words away ("Obama's “isolationist” foreign policy pronouncements")
+_SPEECH_NOUNS = {**_NOMINAL_CUES, "pronouncements": "say", "pronouncement": "say", "rhetoric": "say",
+                 "mantra": "say", "slogan": "say", "catchphrase": "say"}
 _INDIRECT_VERBS = {"say", "tell", "add", "claim", "insist", "argue", "assert", "warn", "note",
                    "state", "announce", "explain", "acknowledge", "admit", "deny", "suggest",
                    "report", "write", "confirm", "predict", "promise", "vow", "stress",
@@ -1528,6 +1532,9 @@ def _np_fwd(toks, i, hi):
 
 
 _VERBS = load_verbs()
+#: characterising verbs ("portrayed X as", "derided", "deemed"): cues of a partial quote
+#: only with an actor as subject (data/quotes_framing_verbs.csv)
+_FRAMING_VERBS = {f: v for f, v in load_verbs(str(_DATA / "quotes_framing_verbs.csv")).items() if f not in _VERBS}
 _INDIRECT_VERB_FORMS = {f for f, (lem, _c) in _VERBS.items() if lem in _INDIRECT_VERBS}
 # a sentence can hold indirect speech only if one of these words occurs (prefilter)
 _INDIRECT_CUE_RE = re.compile(r"\b" + _trie_regex(set(_INDIRECT_VERB_FORMS) | {"according", "According"}) + r"\b")
@@ -1573,6 +1580,15 @@ _NOUNABLE = {"report", "reports", "call", "calls", "claim", "claims", "post", "p
              "answer", "reply", "quote", "note", "notes", "charge", "charges", "demand", "demands",
              "stress", "attack", "attacks", "joke", "jokes", "boast", "read", "shows", "remark",
              "remarks", "voice", "finds", "concerns", "statement", "response", "denial", "threat"}
+
+
+def _made_clear(toks, x) -> bool:
+    """"made clear" / "made it clear" ending at token ``x`` ("She made it clear
+    that she has “doubts”"): a statement verb spread over two or three words."""
+    if toks[x].low != "clear" or x < 1:
+        return False
+    m = x - 2 if toks[x - 1].low == "it" else x - 1
+    return m >= 1 and toks[m].low in ("made", "make", "makes", "making")
 
 
 def _verb_at(toks, k):
@@ -1701,7 +1717,7 @@ def _relative_pronoun(toks, j):
         t = toks[x]
         if t.t == "," and x + 1 < n and toks[x + 1].low in _VERBS:
             return None
-        if t.low in _VERBS or t.low in _EXTRA_CUES:
+        if t.low in _VERBS or t.low in _EXTRA_CUES or t.low in _FRAMING_VERBS:
             has_verb = True
     return m if has_verb else None
 
@@ -3073,11 +3089,14 @@ class _Article:
                 att = self.attribute_after(after_toks, speech_end=inner_f[-1:] in (",", "!", "?") and
                                            inner_f[:1].isupper())
                 att_toks = after_toks
-            if att is None and before_toks and after_toks and after_toks[0].low in _NOMINAL_CUES \
+            nj = next((j for j in range(min(3, len(after_toks))) if after_toks[j].low in _SPEECH_NOUNS
+                       or not (after_toks[j].word and not after_toks[j].cap)), None) if after_toks else None
+            if att is None and before_toks and nj is not None and after_toks[nj].low in _SPEECH_NOUNS \
                     and before_toks[-1].cap and _is_poss(before_toks[-1]):
                 # "Obama's “if you like your plan” promise": the owner of the
-                # promise, claim or call said the quoted words
-                lem = _NOMINAL_CUES[after_toks[0].low]
+                # promise, claim or call said the quoted words (also with a modifier
+                # between: "her “reckless” foreign policy pronouncements")
+                lem = _SPEECH_NOUNS[after_toks[nj].low]
                 x = len(before_toks) - 1
                 att, att_toks = ((x, x, "named", x, x), (lem, self.verbs.get(lem, (lem, "neutral"))[1]), ""), \
                     before_toks
@@ -3136,6 +3155,36 @@ class _Article:
                     att_toks = before_toks
             else:
                 kind = "scare"
+                fv = next((x for x in range(len(before_toks) - 1, 0, -1)
+                           if before_toks[x].low in _FRAMING_VERBS and not before_toks[x].cap
+                           or _made_clear(before_toks, x)), None) if before_toks else None
+                if fv is not None:
+                    # "the senator portrayed the bill as a “giveaway”": a short quoted
+                    # stretch after a characterising verb with an actor as subject is
+                    # that actor's wording (a partial quote), not the writer's scare quote.
+                    # The verb's own subject first: the nearest actor ("Clinton backed the
+                    # deal, although she made it clear ..."), the name before ", who"
+                    # ("his daughter Jane Roe, who portrayed him as ..."), else the
+                    # sentence's subject ("The mayor derided ...")
+                    vs = fv
+                    if _made_clear(before_toks, fv):
+                        vs = fv - 2 if before_toks[fv - 1].low == "it" else fv - 1
+                    j = _skip_back_adverbs(before_toks, vs - 1, 0)
+                    np = None
+                    if j >= 2 and before_toks[j].low == "who" and before_toks[j - 1].t == ",":
+                        np = _np_back(before_toks, j - 2, 0)
+                    elif before_toks[vs].low.endswith("ing"):
+                        # (a participle's subject is the sentence's: "X wrote an op-ed
+                        # in The Paper, hammering his “...”" is X's wording)
+                        np = _sentence_subject(before_toks, 0, len(before_toks) - 1) or _nearest_actor(before_toks, vs)
+                    elif j >= 0:
+                        np = _nearest_actor(before_toks, vs)
+                    if np is None:
+                        np = _sentence_subject(before_toks, 0, len(before_toks) - 1)
+                    if np is not None:
+                        kind = "partial"
+                        att, att_toks = (np, _FRAMING_VERBS.get(before_toks[fv].low, ("make clear", "neutral")),
+                                         ""), before_toks
             if kind == "partial" and n_words <= 3 and att is not None and att[1][0] not in ("call",) \
                     and _NAMING_END_RE.search(bstr, max(0, len(bstr) - 64)):
                 kind = "scare"      # the cheap tests first: the search runs on short quotes only
