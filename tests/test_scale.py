@@ -558,3 +558,56 @@ def test_order_by_article_equals_position_map():
     assert pipeline.order_by_article(frame, ["c", "a"])["row"].tolist() == [2, 5, 1, 3, 0, 4]
     in_order = frame.iloc[[1, 3, 0, 4]].reset_index(drop=True)
     assert pipeline.order_by_article(in_order, ["a", "b"])["row"].tolist() == [1, 3, 0, 4]
+
+
+def test_people_context_filtered_by_name_group_equals_full(tmp_path):
+    """Each partition's people are resolved with only the context rows of its
+    own names' groups (same surname key, folded form or roster entry): the
+    same rows as with one context row per distinct name in the corpus, and
+    a name in another partition still joins its fuller name or roster entry."""
+    from framing import people
+
+    def mention(aid, name, start, role="", institution="", country="", official=""):
+        return {"article_id": aid, "outlet": "Daily " + aid[0], "paragraph": 1, "start": start, "text": name,
+                "name": name, "canonical": name, "entity_type": "person", "role": role,
+                "institution": institution, "country": country, "official": official, "evidence": ""}
+
+    # invented articles: a full name and its surname alone in other partitions, two people
+    # with one surname, a roster alias, an Arabic article, a royal title, unrelated names
+    parts = [
+        [mention("a1", "Pedro Sánchez", 0, "prime minister", "government", "Spain", "true"),
+         mention("a1", "Bibi", 40), mention("a1", "Bashar al-Assad", 80, "president", "government", "Syria", "true"),
+         mention("a1", "Jane Doe", 120)],
+        [mention("b1", "Sanchez", 0), mention("b1", "Netanyahu", 30), mention("b1", "Assad", 60),
+         mention("b1", "Carlos Sánchez", 90), mention("b1", "Salman", 130, "king")],
+        [mention("c1", "Pedro Sanchez", 0), mention("c1", "Mohammed bin Salman", 40, "crown prince"),
+         mention("c1", "Tom Okafor", 90), mention("c1", "Okafor", 120)],
+    ]
+    mention_dir = tmp_path / "mentions"
+    mention_dir.mkdir()
+    for i, rows in enumerate(parts):
+        pd.DataFrame(rows).to_parquet(mention_dir / f"part-{i:05d}.parquet", index=False)
+    roster = pd.DataFrame([{"name": "Benjamin Netanyahu", "aliases": "Bibi", "role": "prime minister",
+                            "institution": "government", "country": "Israel", "is_official": "true"}])
+    counts, best = scale._person_names(tmp_path, None)
+    context, winner_of, group_of = scale._people_context(counts, best, roster)
+    assert group_of["Sanchez"] == group_of["Pedro Sánchez"] == group_of["Carlos Sánchez"]
+    assert group_of["Netanyahu"] == group_of["Bibi"]          # by the roster entry's surname
+    assert group_of["Assad"] == group_of["Bashar al-Assad"]
+    assert group_of["Jane Doe"] != group_of["Sanchez"] and group_of["Okafor"] != group_of["Assad"]
+    names = {}
+    for rows in parts:
+        frame = pd.DataFrame(rows)
+        arts = pd.DataFrame({"article_id": [rows[0]["article_id"]], "outlet": [rows[0]["outlet"]]})
+        full = scale._resolve_part(frame, arts, None, context, winner_of, roster)
+        filtered = scale._resolve_part(frame, arts, None, context, winner_of, roster, group_of)
+        pd.testing.assert_frame_equal(full, filtered)
+        names.update(zip(filtered["aliases"].where(filtered["aliases"] != "", filtered["name"]), filtered["name"]))
+    assert names["Netanyahu"] == "Benjamin Netanyahu"     # "Bibi" is in another partition
+    assert names["Assad"] == "Bashar al-Assad"
+    assert names["Okafor"] == "Tom Okafor"
+    # two Sánchez in the corpus: the surname alone is not merged into either
+    assert names["Sanchez"] == "Sanchez"
+    # the whole corpus resolved at once gives the same people
+    whole = people.resolve(pd.DataFrame([r for rows in parts for r in rows]), None, None, roster=roster)
+    assert dict(zip(whole["aliases"].where(whole["aliases"] != "", whole["name"]), whole["name"])) == names

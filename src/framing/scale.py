@@ -969,7 +969,7 @@ def _context_row(name: str, row: dict | None = None) -> dict:
     return base
 
 
-def _people_context(counts: dict, best: dict, roster) -> tuple[list[dict], dict]:
+def _people_context(counts: dict, best: dict, roster) -> tuple[list[dict], dict, dict]:
     """The compact stand-in for the rest of the corpus given to people.resolve
     with each partition's mentions, and each cluster's canonical form.
 
@@ -978,16 +978,20 @@ def _people_context(counts: dict, best: dict, roster) -> tuple[list[dict], dict]
     placeholder article dropped afterwards. Clusters depend only on the set
     of names (and the roster); their canonical form also on mention counts,
     which :func:`_resolve_part` reproduces by repeating each cluster's
-    corpus-wide winner."""
+    corpus-wide winner.
+
+    The third value maps each name to its group (see :func:`_name_groups`):
+    a partition is given only the context rows of its own names' groups."""
     from . import aliases as A
     from . import people
     ranked = sorted(best, key=lambda n: best[n][0])
-    rows = [_context_row(n, best[n][1]) for n in ranked] + \
-        [_context_row(n) for n in sorted(set(counts) - set(best))]
+    unranked = sorted(set(counts) - set(best))
+    rows = [_context_row(n, best[n][1]) for n in ranked] + [_context_row(n) for n in unranked]
     if not rows:
-        return rows, {}
+        return rows, {}, {}
     probe = people.resolve(pd.DataFrame([_context_row(n) for n in sorted(counts)]), None, None, roster=roster)
     rindex = people._roster_index(roster)
+    group_of = _name_groups(ranked + unranked, rindex)
     winner_of: dict = {}
     for name, alias_text in zip(probe["name"], probe["aliases"]):
         if A.fold(name) in rindex:  # roster clusters take the roster's name, whatever the counts
@@ -997,19 +1001,68 @@ def _people_context(counts: dict, best: dict, roster) -> tuple[list[dict], dict]
             continue
         win = A.prefer(members, counts)
         winner_of[win] = members
-    return rows, winner_of
+    return rows, winner_of, group_of
+
+
+def _name_groups(names: list[str], rindex: dict) -> dict:
+    """name -> group number, such that people.resolve clusters a name, and
+    picks its cluster's canonical form and corpus-wide role, from the names
+    of its group alone (why: each partition then needs only those context
+    rows, not one per distinct name in the corpus).
+
+    In resolve, a name is looked up under its surname key (aliases.name_key)
+    among the clusters filed under the name_key of their folded key: its
+    accent-folded form, or a roster entry's folded name for the names the
+    roster maps to it; names with the same folded form share one cluster.
+    So the names sharing any of these keys (name_key of the name and of its
+    folded form, the roster name's key, the folded form) are joined, and
+    the groups are the connected components of that relation."""
+    from . import aliases as A
+    parent: dict = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for n in names:
+        folded = A.fold(n)
+        keys = ["k:" + A.name_key(n), "k:" + A.name_key(folded), "f:" + folded]
+        rr = rindex.get(folded)
+        if rr is not None:
+            keys.append("k:" + A.name_key(A.fold(rr["name"])))
+        root = find("n:" + n)
+        for k in keys:
+            other = find(k)
+            if other != root:
+                parent[other] = root
+    roots: dict = {}
+    return {n: roots.setdefault(find("n:" + n), len(roots)) for n in names}
 
 
 def _resolve_part(mentions: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame, context: list[dict],
-                  winner_of: dict, roster) -> pd.DataFrame:
+                  winner_of: dict, roster, group_of: dict | None = None) -> pd.DataFrame:
     """people.resolve for one partition, identical to its rows in the
     corpus-wide people table: the partition's mentions after the context
     rows, plus repeats of each cluster's winner so that it also outnumbers
     its variants here (people's canonical form: most words, accented, then
-    most frequent)."""
+    most frequent).
+
+    With ``group_of`` (:func:`_people_context`), only the context rows of
+    the groups of the partition's own names are given, in the same order
+    (why: the full context makes each partition cost grow with the corpus)."""
     from collections import Counter
     from . import people
     here = Counter(mentions.loc[mentions["entity_type"] == "person", "canonical"].tolist()) if len(mentions) else {}
+    if group_of is not None and context:
+        # "canonical" missing reads as "" in resolve; unknown names keep the full context
+        names = [n if isinstance(n, str) else "" for n in here]
+        if all(n in group_of for n in names):
+            groups = {group_of[n] for n in names}
+            kept = [r for r in context if group_of.get(r["canonical"]) in groups]
+            # at least one row, so that the frame is built as before (its rows do not reach the output)
+            context = kept or context[:1]
     extra = []
     for win, members in winner_of.items():
         if not any(m in here for m in members):
@@ -1096,7 +1149,7 @@ def _map(client, fn, items: list, *args) -> list:
 
 
 def _people_task(index: str, parts_dir: Path, schemas: tuple, context: list[dict], winner_of: dict,
-                 roster) -> Path:
+                 roster, group_of: dict | None = None) -> Path:
     """The people rows of one partition (:func:`_resolve_part`), written to
     ``parts/_people/<index>``; returns the path."""
     mention_schema, art_schema, quote_schema = schemas
@@ -1104,7 +1157,7 @@ def _people_task(index: str, parts_dir: Path, schemas: tuple, context: list[dict
     arts = _read_part(parts_dir / "articles" / index, art_schema, ["article_id", "outlet"])
     quotes = _read_part(parts_dir / "quotes" / index, quote_schema, ["article_id", "speaker", "kind"]) \
         if quote_schema is not None else None
-    part = _resolve_part(mentions, arts, quotes, context, winner_of, roster)
+    part = _resolve_part(mentions, arts, quotes, context, winner_of, roster, group_of)
     path = parts_dir / "_people" / index
     part.to_parquet(path, index=False)
     return path
@@ -1201,14 +1254,14 @@ def _finish(parts_dir: Path, out: Path, *, roster, fmt: str, client=None) -> dic
     people_parts: list[Path] = []
     if resolve is not None and mention_files:
         counts, best = _person_names(parts_dir, client)
-        context, winner_of = _people_context(counts, best, roster)
+        context, winner_of, group_of = _people_context(counts, best, roster)
         del counts, best
         people_dir = parts_dir / "_people"
         people_dir.mkdir(exist_ok=True)
         schemas = (mention_schema, art_schema, quote_schema if quote_files else None)
         people_parts = _map(client, _people_task, [f.name for f in mention_files], parts_dir, schemas,
-                            context, winner_of, roster)
-        del context, winner_of
+                            context, winner_of, roster, group_of)
+        del context, winner_of, group_of
         _release_memory()
     # As in pipeline.finalize: speakers are mapped when both whole tables have rows.
     do_canonical = canonical is not None and _n_rows(quote_files) > 0 and _n_rows(people_parts) > 0
