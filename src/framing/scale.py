@@ -277,18 +277,25 @@ def _distinctive_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(out, ignore_index=True)[columns]
 
 
-def _score_group(g, terms, yi, corpus_i, alpha, a0: float, ni: float, total: float) -> pd.DataFrame:
-    """One group's rows of the distinctive table (the formula of
-    stance.distinctive_terms): its terms, their counts ``yi``, corpus counts
-    and prior ``alpha``; ``a0`` the prior's total, ``ni``/``total`` the
-    group's and the corpus's number of terms. Sorted by z, then term."""
+def _log_odds_z(yi, corpus_i, alpha, ni, a0: float, total: float):
+    """(other groups' counts, log-odds ratio, z) of stance.distinctive_terms'
+    formula, element-wise over numpy arrays (one place for both scorers, so
+    they give the same floats)."""
     import numpy as np
     yj = corpus_i - yi
     nj = total - ni
     delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
              - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
     var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
-    z = delta / np.sqrt(var)
+    return yj, delta, delta / np.sqrt(var)
+
+
+def _score_group(g, terms, yi, corpus_i, alpha, a0: float, ni: float, total: float) -> pd.DataFrame:
+    """One group's rows of the distinctive table (the formula of
+    stance.distinctive_terms): its terms, their counts ``yi``, corpus counts
+    and prior ``alpha``; ``a0`` the prior's total, ``ni``/``total`` the
+    group's and the corpus's number of terms. Sorted by z, then term."""
+    yj, delta, z = _log_odds_z(yi, corpus_i, alpha, ni, a0, total)
     frame = pd.DataFrame({"outlet": g, "term": terms, "delta": delta, "z": z,
                           "count": yi.astype("int64"), "count_other": yj.astype("int64")})
     return frame.sort_values(["z", "term"], ascending=[False, True], kind="stable")
@@ -309,12 +316,7 @@ def _score_chunk(labels, codes, y, vocab, y_corpus, alpha_all, a0: float, n_of, 
     yi = y
     corpus_i = y_corpus[codes]
     alpha = alpha_all[codes]
-    yj = corpus_i - yi
-    nj = total - ni
-    delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
-             - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
-    var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
-    z = delta / np.sqrt(var)
+    yj, delta, z = _log_odds_z(yi, corpus_i, alpha, ni, a0, total)
     order = np.lexsort((codes, -z, g_codes))
     return pd.DataFrame({"outlet": np.asarray(groups, dtype=object)[g_codes[order]],
                          "term": np.asarray(vocab, dtype=object)[codes[order]],
