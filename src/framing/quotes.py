@@ -1367,10 +1367,14 @@ def _quantity_np(toks, i, hi):
 
 
 #: US state abbreviations of news style ("Calif.", "Fla."): never a speaker alone
-_STATE_ABBREV = frozenset({"ariz", "calif", "fla", "mass", "mich", "minn", "penn", "tenn", "tex", "wash", "wis",
-                           "ky", "la", "md", "mo", "nev", "okla", "ore", "conn", "colo", "ga", "ill", "ind", "kan",
-                           "neb", "del", "va", "ala", "ark", "miss", "mont", "wyo", "vt", "n.y", "n.j", "n.c",
-                           "s.c", "n.h", "w.va", "n.m", "n.d", "s.d", "r.i"})
+def _state_abbreviations() -> frozenset:
+    """The AP-style US state abbreviations of the people word lists (one
+    list for both stages), as tokens carry them: "calif", "n.y"."""
+    with open(_DATA / "people_word_lists.csv", encoding="utf-8", newline="") as fh:
+        return frozenset(r["word"].rstrip(".") for r in csv.DictReader(fh) if r["list"] == "us_state_abbrevs")
+
+
+_STATE_ABBREV = _state_abbreviations()
 #: past participles of seeing or calling that take "by X as Y"
 _SEEN_AS = {"seen": "see", "viewed": "view", "regarded": "regard", "considered": "consider",
             "described": "describe", "characterized": "characterize", "portrayed": "portray", "hailed": "hail",
